@@ -228,9 +228,7 @@ def format_table(scores: Mapping[str, CodeScore], title: str = "") -> str:
     return "\n".join(lines)
 
 
-def describe_errors(
-    sc: CodeScore, predicted: Mapping[str, set[str]], limit: int = 10
-) -> str:
+def describe_errors(sc: CodeScore, predicted: Mapping[str, set[str]], limit: int = 10) -> str:
     """Readable list of up to ``limit`` misclassified examples for one code."""
     out = [
         f"{sc.code}: precision {sc.precision:.3f}, recall {sc.recall:.3f} "
