@@ -24,7 +24,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     load_config(app, test_config)
 
-    from coachapp import cli, errors, navigation, security
+    from coachapp import analysis, cli, errors, security, templating
     from coachapp.database import configure_engine
     from coachapp.extensions import csrf, db, login_manager, migrate
 
@@ -36,11 +36,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         configure_engine(db.engine)
     security.init_app(app)
     errors.init_app(app)
-    navigation.init_app(app)
+    templating.init_app(app)
     cli.init_app(app)
+    analysis.init_app(app)
 
-    from coachapp import auth, main
+    from coachapp import api, auth, goals, main
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
+    app.register_blueprint(goals.bp)
+    app.register_blueprint(api.bp)
     return app

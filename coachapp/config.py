@@ -47,6 +47,10 @@ class Defaults:
     PASSWORD_HASH_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a method, not a password)
     # The demo accounts' shared password, printed by `seed-demo`; not a secret.
     DEMO_PASSWORD = "coachapp-demo"  # noqa: S105
+    # Load the spaCy model at start-up (before gunicorn forks) rather than on
+    # the first keystroke; tests load it lazily, once per process.
+    ANALYZER_WARM_UP = True
+    ANALYSIS_CACHE_SIZE = 4096
 
 
 def database_url(raw: str) -> str:

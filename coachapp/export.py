@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from coachapp.models import User
+from coachapp.models.user import User
 
 ExportSection = Callable[[User], Any]
 _sections: dict[str, ExportSection] = {}

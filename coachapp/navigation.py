@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app
+from flask import current_app
 
 from coachapp.models import User
 
@@ -20,7 +20,3 @@ def nav_links(user: User) -> list[tuple[str, str]]:
     """(endpoint, label) pairs for ``user``, skipping features this app lacks."""
     return [(e, label) for e, label in LINKS[user.role] if e in current_app.view_functions]
 
-
-def init_app(app: Flask) -> None:
-    app.jinja_env.add_extension("jinja2.ext.do")
-    app.jinja_env.globals["nav_links"] = nav_links

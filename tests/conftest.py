@@ -74,6 +74,7 @@ def test_config(database_url, tmp_path_factory) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         # A cheap scrypt for tests; the default cost is tested separately.
         "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",
+        "ANALYZER_WARM_UP": False,
     }
 
 

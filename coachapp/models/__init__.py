@@ -1,5 +1,25 @@
 """Database models, one module per feature, re-exported here."""
 
+from coachapp.models.goals import (
+    GOAL_TYPES,
+    HORIZONS,
+    OPEN_STATUSES,
+    STATUSES,
+    Action,
+    Goal,
+    Vision,
+)
 from coachapp.models.user import ROLES, ApiToken, User
 
-__all__ = ["ROLES", "ApiToken", "User"]
+__all__ = [
+    "GOAL_TYPES",
+    "HORIZONS",
+    "OPEN_STATUSES",
+    "ROLES",
+    "STATUSES",
+    "Action",
+    "ApiToken",
+    "Goal",
+    "User",
+    "Vision",
+]

@@ -1,0 +1,7 @@
+"""The goals workspace: vision, goals, actions and live SMART feedback."""
+
+from flask import Blueprint
+
+bp = Blueprint("goals", __name__)
+
+from coachapp.goals import views  # noqa: E402,F401  (routes register on bp)

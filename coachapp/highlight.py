@@ -1,0 +1,36 @@
+"""Split a text into plain and highlighted runs for the findings it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    codes: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()
+
+
+def segments(text: str, findings: list[dict[str, Any]]) -> list[Segment]:
+    """Runs of ``text`` with the codes of the findings that cover each run.
+
+    Overlapping findings split the text at every boundary, so each character
+    is marked by all findings that cover it. Offsets outside the text are
+    ignored rather than trusted.
+    """
+    spans = [
+        (f["start"], f["end"], f["code"], f.get("message", ""))
+        for f in findings
+        if isinstance(f.get("start"), int) and isinstance(f.get("end"), int)
+        and 0 <= f["start"] < f["end"] <= len(text)
+    ]
+    cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    runs = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [s for s in spans if s[0] <= start and end <= s[1]]
+        codes = tuple(dict.fromkeys(code for *_, code, _ in covering))
+        messages = tuple(dict.fromkeys(m for *_, m in covering if m))
+        runs.append(Segment(text[start:end], codes, messages))
+    return runs

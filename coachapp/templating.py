@@ -1,0 +1,11 @@
+"""What templates can call: navigation links and the highlight splitter."""
+
+from flask import Flask
+
+from coachapp.highlight import segments
+from coachapp.navigation import nav_links
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.add_extension("jinja2.ext.do")
+    app.jinja_env.globals.update(nav_links=nav_links, highlight_segments=segments)
