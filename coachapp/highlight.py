@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 
@@ -28,7 +29,7 @@ def segments(text: str, findings: list[dict[str, Any]]) -> list[Segment]:
     ]
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     runs = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         covering = [s for s in spans if s[0] <= start and end <= s[1]]
         codes = tuple(dict.fromkeys(code for *_, code, _ in covering))
         messages = tuple(dict.fromkeys(m for *_, m in covering if m))

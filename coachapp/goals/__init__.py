@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("goals", __name__)
 
-from coachapp.goals import views  # noqa: E402,F401  (routes register on bp)
+from coachapp.goals import demo, export, views  # noqa: E402,F401  (register routes and hooks)

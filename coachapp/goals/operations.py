@@ -209,9 +209,13 @@ def next_steps(vision: Vision | None, active: list[Goal], drafts: list[Goal]) ->
     """A short to-do list for the plan, most useful first."""
     steps: list[str] = []
     if vision is None or vision.is_empty:
-        steps.append("Write your five-year vision and target role: every goal is judged against it.")
+        steps.append(
+            "Write your five-year vision and target role: every goal is judged against it."
+        )
     if not active and not drafts:
-        steps.append("Draft your first goal: one thing you want to achieve in the next twelve months.")
+        steps.append(
+            "Draft your first goal: one thing you want to achieve in the next twelve months."
+        )
     for goal in drafts[:2]:
         steps.append(f"Activate or refine the draft “{_short(goal.text)}”.")
     for goal in active:
