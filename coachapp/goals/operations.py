@@ -119,7 +119,8 @@ def _replace_actions(goal: Goal, actions: list[ActionInput]) -> None:
     kept = [a for a in actions if a.text.strip()][:MAX_ACTIONS]
     existing = list(goal.actions)
     for position, new in enumerate(kept):
-        action = existing[position] if position < len(existing) else Action(goal=goal)
+        # Appended below, not Action(goal=goal): a backref does not cascade into the session.
+        action = existing[position] if position < len(existing) else Action()
         action.text = new.text.strip()
         action.due_date = new.due_date
         action.done = new.done
@@ -131,9 +132,10 @@ def _replace_actions(goal: Goal, actions: list[ActionInput]) -> None:
 
 
 def create_goal(user: User, data: GoalInput) -> Goal:
+    context = user_context(user)  # before the goal exists: its lazy loads autoflush
     goal = Goal(user=user, actions=[])
     _apply(goal, data)
-    refresh_analysis(goal, user_context(user))
+    refresh_analysis(goal, context)
     prefill_from_text(goal)
     db.session.add(goal)
     db.session.commit()
@@ -144,8 +146,9 @@ def update_goal(goal: Goal, data: GoalInput, expected_version: int | None = None
     """Save ``data`` over ``goal``; :class:`StaleGoal` if it changed since ``expected_version``."""
     if expected_version is not None and expected_version != goal.version:
         raise StaleGoal()
+    context = user_context(goal.user)  # before the edit, so autoflush saves it only once
     _apply(goal, data)
-    refresh_analysis(goal, user_context(goal.user))
+    refresh_analysis(goal, context)
     prefill_from_text(goal)
     try:
         db.session.commit()
