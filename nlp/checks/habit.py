@@ -1,0 +1,134 @@
+"""habit: a trait, feeling or habit stated as a goal, with a behaviour-with-a-number fix."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..resources import load_json, words
+from ..result import Finding
+from ..syntax import is_negated, objects
+from .base import CheckInput
+
+LIFESTYLE_VERBS = frozenset({"exercise", "meditate", "sleep", "read", "eat", "drink", "walk",
+                             "run", "journal", "rest", "relax", "work", "train", "stretch",
+                             "socialize", "socialise", "smile", "listen", "delegate"})
+LOOSE_ADVERBS = frozenset({"more", "less", "regularly", "better", "healthier", "often",
+                           "consistently", "earlier", "properly", "enough", "mindfully"})
+
+
+def check(data: CheckInput) -> list[Finding]:
+    """A trait/feeling/habit predicate, unless the goal already has a number or cadence."""
+    if data.quantities or any(m.kind in ("credential", "role") for m in data.metrics):
+        return []
+    for pred in data.predicates:
+        if is_negated(pred) and pred.lemma_.lower() not in ("be",):
+            continue
+        hit = _trait(pred) or _bad_habit(pred) or _feeling(pred) or _loose_habit(pred)
+        if hit is not None:
+            start, end, key = hit
+            return [data.finding("habit", f"habit.{_rule(pred, key)}", start, end,
+                                 example=_example(key, data.text))]
+    match = _trait_noun(data.text.lower())
+    if match is not None:
+        start, end, key = match
+        return [data.finding("habit", "habit.trait", start, end, example=_example(key, data.text))]
+    return []
+
+
+def _rule(pred: Token, key: str) -> str:
+    lemma = pred.lemma_.lower()
+    if lemma in words("habit_verbs_stop") or key in words("bad_habits"):
+        return "stop_habit"
+    if lemma in words("feeling_verbs"):
+        return "feeling"
+    return "trait"
+
+
+def _span(pred: Token, last: Token) -> tuple[int, int]:
+    start = min(pred.idx, *(c.idx for c in pred.children if c.dep_ in ("aux", "auxpass")
+                            and c.lower_ in ("be", "become", "to") and c.i < pred.i)) \
+        if any(c.dep_ in ("aux", "auxpass") for c in pred.children) else pred.idx
+    start = min(start, pred.idx)
+    return start, max(pred.idx + len(pred.text), last.idx + len(last.text))
+
+
+def _trait(pred: Token) -> tuple[int, int, str] | None:
+    """'be more confident', 'stay motivated', 'become a team player'."""
+    if pred.lemma_.lower() not in words("copulas"):
+        return None
+    for obj in objects(pred):
+        lemma = obj.lemma_.lower()
+        lower = obj.lower_
+        if obj.pos_ == "ADJ" and lower not in words("not_habit_adjectives"):
+            compared = any(c.lower_ in ("more", "less", "much", "very", "always", "really")
+                           for c in obj.children) or obj.tag_ in ("JJR",)
+            if lemma in words("habit_traits") or lower in words("habit_traits") or compared:
+                if lower in ("able", "ready") or pred.lemma_.lower() == "get" and not compared \
+                        and lemma not in words("habit_traits"):
+                    continue
+                return (*_span(pred, obj.right_edge if obj.right_edge.i - obj.i < 4 else obj),
+                        lemma)
+    return None
+
+
+def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
+    """'stop procrastinating', 'overcome imposter syndrome', 'procrastinate less'."""
+    lemma = pred.lemma_.lower()
+    if lemma in words("bad_habits") or pred.lower_ in words("bad_habits"):
+        if any(c.lower_ in ("less", "anymore", "stop") for c in pred.children) or \
+                pred.head.lemma_.lower() in words("habit_verbs_stop"):
+            return pred.idx, pred.idx + len(pred.text), lemma
+    if lemma in words("habit_verbs_stop"):
+        for obj in [*objects(pred), *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]:
+            for token in obj.subtree:
+                key = token.lemma_.lower()
+                if key in words("bad_habits") or token.lower_ in words("bad_habits"):
+                    return pred.idx, obj.right_edge.idx + len(obj.right_edge.text), key
+    return None
+
+
+def _feeling(pred: Token) -> tuple[int, int, str] | None:
+    """'feel more confident', 'enjoy my work more', 'believe in myself'."""
+    lemma = pred.lemma_.lower()
+    if lemma not in words("feeling_verbs"):
+        return None
+    for obj in objects(pred):
+        key = obj.lemma_.lower()
+        if key in words("feeling_objects") or obj.lower_ in words("feeling_objects"):
+            if lemma == "find" and key not in ("balance", "peace", "purpose", "meaning",
+                                               "fulfilment", "fulfillment", "joy", "happiness"):
+                continue
+            return pred.idx, obj.right_edge.idx + len(obj.right_edge.text), key
+    return None
+
+
+def _loose_habit(pred: Token) -> tuple[int, int, str] | None:
+    """'exercise more', 'sleep better', 'read regularly': a habit with no number."""
+    if pred.lemma_.lower() not in LIFESTYLE_VERBS:
+        return None
+    for child in pred.children:
+        if child.lower_ in LOOSE_ADVERBS and child.dep_ in ("advmod", "dobj", "acomp", "npadvmod"):
+            end = max(child.idx + len(child.text), pred.idx + len(pred.text))
+            return pred.idx, end, pred.lemma_.lower()
+    return None
+
+
+def _trait_noun(text: str) -> tuple[int, int, str] | None:
+    for phrase in sorted(words("habit_trait_nouns"), key=len, reverse=True):
+        match = re.search(rf"\b(be|become|being|stay|remain|have|develop|build|adopt|keep|"
+                          rf"achieve|find|maintain|get)\b[\w\s'-]{{0,20}}\b{re.escape(phrase)}\b",
+                          text)
+        if match:
+            return match.start(), match.end(), phrase
+    return None
+
+
+def _example(key: str, text: str) -> str:
+    examples = load_json("habit_examples.json")
+    lowered = text.lower()
+    for name, example in examples.items():
+        if name != "default" and (name == key or re.search(rf"\b{re.escape(name)}\b", lowered)):
+            return str(example)
+    return str(examples["default"])

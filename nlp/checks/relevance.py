@@ -1,0 +1,92 @@
+"""irrelevant: with a vision, target role or job description, a goal that serves none of them.
+
+Decision on lifestyle goals (health, hobbies, travel): they are personal, not career
+goals, so against a career vision they are flagged - unless the vision itself speaks of
+well-being or balance. Generic career skills (communication, leadership, time
+management, networking, mentoring...) are relevant to every role, and so are goals
+about career progression (a promotion, a raise, a new role). Abstract goals with no
+content words ("improve my skills") are never flagged: there is nothing to judge.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..resources import load_json, words
+from ..result import Finding
+from .base import CheckInput
+
+GENERIC_STOP = frozenset({"want", "goal", "become", "get", "make", "improve", "learn",
+                          "increase", "help", "work", "year", "month", "week", "day", "time"})
+
+
+@cache
+def _families() -> dict[str, frozenset[str]]:
+    return {name: frozenset(terms) for name, terms in load_json("domains.json")["families"].items()}
+
+
+def _terms(text: str) -> set[str]:
+    return {w.strip(".,;:!?()\"'").lower() for w in text.replace("/", " ").split()}
+
+
+def _family_hits(terms: set[str]) -> set[str]:
+    return {name for name, family in _families().items() if len(terms & family) >= 1}
+
+
+def context_terms(data: CheckInput) -> tuple[set[str], set[str], str]:
+    """Content words and families of the person's direction, and how to name it."""
+    ctx = data.context
+    parts = [p for p in (ctx.vision, ctx.target_role, ctx.job_description, ctx.current_role)
+             if p and p.strip()]
+    text = " ".join(parts)
+    terms = {_lemma(t) for t in _terms(text)} | _terms(text)
+    families = _family_hits(terms)
+    target = (f"your target role ({ctx.target_role.strip()})" if ctx.target_role and
+              ctx.target_role.strip() else "your vision" if ctx.vision and ctx.vision.strip()
+              else "the job description")
+    return terms, families, target
+
+
+def _lemma(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def check(data: CheckInput) -> list[Finding]:
+    if not data.context.has_direction:
+        return []
+    goal_tokens = [t for t in data.doc if not t.is_punct and not t.is_space]
+    goal_terms = {t.lemma_.lower() for t in goal_tokens} | {t.lower_ for t in goal_tokens}
+    content = {t.lemma_.lower() for t in goal_tokens if t.pos_ in ("NOUN", "PROPN", "VERB",
+                                                                   "ADJ")
+               and not t.is_stop and t.lemma_.lower() not in GENERIC_STOP
+               and t.lemma_.lower() not in words("stopwords_extra")}
+    ctx_terms, ctx_families, target = context_terms(data)
+    text_lower = data.text.lower()
+    if _mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
+            "generic_career_terms"):
+        return []
+    if any(m.kind in ("role", "credential") for m in data.metrics) and not _lifestyle(
+            goal_terms, text_lower):
+        return []
+    if content & ctx_terms:
+        return []
+    if _family_hits(goal_terms) & ctx_families:
+        return []
+    lifestyle = _lifestyle(goal_terms, text_lower)
+    if lifestyle and ctx_terms & words("wellbeing_context_terms"):
+        return []
+    if not content and not lifestyle:
+        return []
+    if not lifestyle and not _family_hits(goal_terms) and len(content) <= 1:
+        return []
+    start, end = data.bounds
+    return [data.finding("irrelevant", "irrelevant.lifestyle" if lifestyle else
+                         "irrelevant.other_field", start, end, target=target)]
+
+
+def _lifestyle(terms: set[str], text: str) -> bool:
+    return bool(terms & words("lifestyle_terms")) or _mentions(text, words("lifestyle_terms"))
+
+
+def _mentions(text: str, phrases: frozenset[str]) -> bool:
+    return any(" " in p and p in text for p in phrases)

@@ -1,0 +1,214 @@
+"""unrealistic: magnitude against time frame, promotion leaps, absolutes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..resources import load_json, table, words
+from ..result import Finding
+from .base import CheckInput
+
+PAY_BASE_RATE = ("typical annual raises are around 3-5%, a promotion usually brings about 10%, "
+                 "and a job change 10-20%")
+SELF_OWNED = re.compile(r"\b(own|my)\s+(company|business|startup|firm|agency|practice|shop)\b|"
+                        r"\bfound(er|ing)?\b|\bstart(ing)?\s+(a|my)\b")
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
+_ABSOLUTES = (
+    (re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
+     "100% leaves no room for a single miss"),
+    (re.compile(r"\bzero\s+(\w+\s+)?(mistakes?|errors?|defects?|bugs?|complaints?|incidents?|"
+                r"accidents?|absences?|typos?|escalations?|outages?|failures?|churn|turnover)\b"),
+     "zero of anything is a standard nobody meets every time"),
+    (re.compile(r"\bno\s+(mistakes?|errors?|defects?|bugs?|complaints?|typos?)\s+(at all|ever)?"),
+     "never making a mistake is not something anyone can promise"),
+    (re.compile(r"\bnever\s+(make|miss|fail|lose|be late|get|have|say|drop|forget|let)\b"),
+     "'never' is an absolute no one can keep"),
+    (re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
+    (re.compile(r"\b(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}(in|of)\s+"
+                r"the\s+(world|country|planet|universe|industry|nation|history)\b"),
+     "being the best in the world is not a goal you control"),
+    (re.compile(r"\bworld'?s?\s+(best|greatest|top)\b"),
+     "being the best in the world is not a goal you control"),
+    (re.compile(r"\b(perfect|flawless)(ly)?\s+(score|record|attendance|performance|every|"
+                r"results?|reviews?|ratings?)\b|\bperfect(ly)?\b.*\b(every|always)\b|"
+                r"\bflawless(ly)?\b"),
+     "perfection is not a measurable target"),
+    (re.compile(r"\b(close|win|convert)\s+(every|all)\b|\b(all|every one) of (my|our|the) "
+                r"(deals|leads|sales|prospects)\b"),
+     "closing every deal is not possible in any sales role"),
+)
+
+
+def check(data: CheckInput) -> list[Finding]:
+    """First reason that makes the goal implausible, with the reason and a base rate."""
+    months = _time_frame_months(data)
+    for reason in (_absolute(data), _magnitude(data, months), _promotion(data, months),
+                   _leaps(data, months)):
+        if reason is not None:
+            start, end, rule, why, fix = reason
+            return [data.finding("unrealistic", rule, start, end, reason=why, fix=fix)]
+    return []
+
+
+def _time_frame_months(data: CheckInput) -> float | None:
+    """Months from today to the nearest resolved deadline, if any."""
+    today = data.context.today
+    spans = [(d.date - today).days / 30.44 for d in data.deadlines if d.date is not None]
+    if spans:
+        return max(min(spans), 0.0)
+    lowered = data.text.lower()
+    if re.search(r"\b(this|next|within a|in a|one)\s+(year|quarter|month)\b", lowered):
+        return 12.0
+    return None
+
+
+def _absolute(data: CheckInput):
+    lowered = data.text.lower()
+    for pattern, why in _ABSOLUTES:
+        match = pattern.search(lowered)
+        if match and not _negated_absolute(lowered, match.start()):
+            return (match.start(), match.end(), "unrealistic.absolute", why + ".",
+                    "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
+    return None
+
+
+def _negated_absolute(lowered: str, at: int) -> bool:
+    before = lowered[max(0, at - 25): at]
+    return bool(re.search(r"\b(not|don't|do not|no need to|rather than|instead of)\b[^.]*$",
+                          before))
+
+
+def _multiplier(data: CheckInput) -> tuple[float, Token | None] | None:
+    multipliers = table("multiplier_verbs") | table("multiplier_words")
+    for token in data.doc:
+        lower = token.lower_
+        if lower in multipliers or token.lemma_.lower() in multipliers:
+            return float(multipliers.get(lower, multipliers.get(token.lemma_.lower(), 2))), token
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)[x×]|[x×](\d+(?:\.\d+)?)", lower)
+        if match:
+            return float(match.group(1) or match.group(2)), token
+    lowered = data.text.lower()
+    for match in _PERCENT.finditer(lowered):
+        before = lowered[max(0, match.start() - 30): match.start()]
+        if re.search(r"\b(by|up|increase of|raise of|growth of|grow)\s*(at least\s*)?$", before):
+            return 1 + float(match.group(1)) / 100, None
+    money = re.findall(r"[$€£]\s?(\d[\d,.]*)\s*(k|m)?\b", lowered)
+    if len(money) >= 2 and re.search(r"\bfrom\b", lowered):
+        values = [_money(a, b) for a, b in money[:2]]
+        if values[0] > 0:
+            return values[1] / values[0], None
+    return None
+
+
+def _money(amount: str, suffix: str) -> float:
+    value = float(amount.replace(",", "") or 0)
+    return value * {"k": 1e3, "m": 1e6}.get(suffix, 1)
+
+
+def _magnitude(data: CheckInput, months: float | None):
+    found = _multiplier(data)
+    if found is None:
+        return None
+    factor, token = found
+    lemmas = {t.lemma_.lower() for t in data.doc} | {t.lower_ for t in data.doc}
+    pay = bool(lemmas & words("pay_targets"))
+    business = bool(lemmas & words("money_targets"))
+    if not (pay or business) or factor <= 1:
+        return None
+    start, end = data.bounds
+    if token is not None:
+        start = token.idx
+    if pay:
+        limit_12 = 1.5
+        if (months is not None and months <= 12 and factor >= limit_12) or \
+                (months is not None and months <= 24 and factor >= 2) or factor >= 5:
+            when = f"within about {round(months)} months" if months is not None else ""
+            return (start, end, "unrealistic.pay_jump",
+                    f"multiplying pay by {factor:g} {when} is far beyond what is typical: "
+                    f"{PAY_BASE_RATE}.",
+                    "aim for a raise of 10-20% with a promotion or a move, by a named date.")
+        return None
+    if months is None:
+        if factor >= 10:
+            return (start, end, "unrealistic.growth", f"growing {factor:g}x is extreme.",
+                    "pick a growth rate your market has shown before, with a date.")
+        return None
+    if (factor >= 2 and months <= 6) or (factor >= 3 and months <= 12) or \
+            (factor >= 5 and months <= 24) or (factor >= 10 and months <= 36):
+        return (start, end, "unrealistic.growth",
+                f"growing {factor:g}x in about {max(round(months), 1)} months is far beyond "
+                "normal growth (strong teams grow revenue 20-50% a year).",
+                "set a growth target of 20-50% for the year, or give it more time.")
+    return None
+
+
+def _level(title: str) -> int | None:
+    levels = load_json("levels.json")
+    table_ = levels["levels"]
+    found = [table_[w] for w in re.findall(r"[a-z][a-z-]*", title.lower()) if w in table_]
+    if not found:
+        return None
+    level = max(found)
+    if "senior" in title.lower() and level >= 4 and level not in (10,):
+        level += 1
+    return level
+
+
+def _promotion(data: CheckInput, months: float | None):
+    lowered = data.text.lower()
+    multi = re.search(r"\b(promoted|promotions?)\b[^.]{0,30}\b(twice|two|2|three|3|multiple|"
+                      r"several|double)\b|\b(two|2|three|3|multiple|double)\s+(levels?|"
+                      r"promotions?)\b|\bskip\s+(a|one)\s+level\b", lowered)
+    if multi:
+        return (multi.start(), multi.end(), "unrealistic.multi_promotion",
+                "several promotions at once are rare: most people move up one level every "
+                "2-3 years.", "aim for the next level, with a date and the evidence you need.")
+    targets = [m for m in data.metrics if m.kind == "role"]
+    if not targets or SELF_OWNED.search(lowered):
+        return None
+    target = max(targets, key=lambda m: _level(m.text) or -1)
+    target_level = _level(target.text)
+    if target_level is None:
+        return None
+    ctx = data.context
+    current = _level(ctx.current_role) if ctx.current_role else None
+    if current is None and ctx.current_role:
+        current = load_json("levels.json")["plain_role_level"]
+    short = months is not None and months <= 12
+    if current is not None and target_level - current >= 3 and (months is None or months <= 24):
+        return (target.start, target.end, "unrealistic.level_jump",
+                f"going from {ctx.current_role} to {target.text} skips several levels; most "
+                "people move up one level every 2-3 years.",
+                "aim for the next level up first, with a date.")
+    if ctx.months_in_role is not None and ctx.months_in_role < 12 and target_level >= 6 and \
+            (current is None or target_level - current >= 2) and (months is None or months <= 18):
+        return (target.start, target.end, "unrealistic.too_new",
+                f"after {ctx.months_in_role} months in the role, a move to {target.text} "
+                "skips at least one level; a first promotion usually comes after 18-36 months.",
+                "aim for the next level up, and the evidence you need for it, first.")
+    top = target_level >= 10 and months is not None and months <= 36
+    vp = target_level >= 8 and short
+    if top or vp:
+        return (target.start, target.end, "unrealistic.jump_to_top",
+                f"reaching {target.text} within about {max(round(months or 0), 1)} months is "
+                "very rare; executives typically have 15-20 years of experience.",
+                "aim for the next level up, and put the top role in your 5-year vision.")
+    return None
+
+
+_BIG_ITEMS = re.compile(
+    r"\b(promot\w+|mba|phd|degree|doctorate|start (a|my) (own )?(business|company)|launch (a|my) "
+    r"(business|company|startup)|double|triple|relocat\w+|move (to|abroad)|new job|"
+    r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent)\b")
+
+
+def _leaps(data: CheckInput, months: float | None):
+    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(data.text.lower())}
+    if len(items) >= 3 and (months is None or months <= 12):
+        start, end = data.bounds
+        return (start, end, "unrealistic.many_leaps",
+                "it stacks several big life changes into one short period.",
+                "pick the one that matters most this year and move the others to later goals.")
+    return None

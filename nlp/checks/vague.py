@@ -1,0 +1,153 @@
+"""vague: no concrete outcome someone else could verify; and hedges on the goal's action."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..resources import words
+from ..result import Finding
+from ..syntax import is_negated, objects
+from .base import CheckInput
+
+NAMED_ENTITIES = frozenset({"ORG", "PRODUCT", "GPE", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW",
+                            "FAC", "NORP", "LOC"})
+COMMITMENT_HEDGES = ("try to", "try and", "attempt to", "hopefully", "hope to", "i hope",
+                     "maybe", "perhaps", "possibly", "kind of", "sort of", "if possible",
+                     "where possible", "when possible", "as much as possible", "if i can",
+                     "i wish", "wish to", "ideally", "probably", "somewhat")
+
+
+def check(data: CheckInput) -> list[Finding]:
+    """Flag an abstract goal with nothing concrete in it, and hedges on its action."""
+    findings: list[Finding] = []
+    anchored = has_anchor(data)
+    if not anchored:
+        finding = _abstract_goal(data)
+        if finding is not None:
+            findings.append(finding)
+    findings.extend(_hedges(data, anchored, already_vague=bool(findings)))
+    return findings
+
+
+def has_anchor(data: CheckInput) -> bool:
+    """A number, a completion, a named thing or a concrete behaviour makes a goal concrete."""
+    if any(m.kind != "frequency" for m in data.metrics):
+        return True
+    return any(_concrete_predicate(p) for p in data.predicates if not is_negated(p))
+
+
+def _is_abstract(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN":
+        return False
+    if lemma in words("core_abstract_objects") or token.lower_ in words("core_abstract_objects"):
+        return True
+    if token.pos_ in ("ADJ", "ADV") and lemma in ("good", "well", "better", "more", "great",
+                                                  "successful", "best"):
+        return True
+    return token.pos_ == "PRON"
+
+
+def _named(token: Token) -> bool:
+    if token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN":
+        return True
+    return any(c.pos_ == "PROPN" or c.ent_type_ in NAMED_ENTITIES
+               for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+
+
+def _concrete_object(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    if _named(token):
+        return True
+    if lemma in words("deliverables") or lemma in words("credential_core"):
+        return True
+    return any(c.like_num for c in token.children)
+
+
+def _concrete_predicate(pred: Token) -> bool:
+    """A behaviour others can observe: a concrete verb, or any verb with a concrete object."""
+    lemma = pred.lemma_.lower()
+    objs = [o for o in objects(pred) if o.pos_ not in ("ADP", "DET", "PART")]
+    if any(_concrete_object(o) for o in objs):
+        return True
+    if lemma in words("vague_verbs") or pred.pos_ not in ("VERB",):
+        return False
+    if not objs:
+        return lemma not in words("always_vague_verbs")
+    return not all(_is_abstract(o) for o in objs)
+
+
+def _abstract_goal(data: CheckInput) -> Finding | None:
+    for pred in data.predicates:
+        if is_negated(pred):
+            continue
+        lemma = pred.lemma_.lower()
+        objs = [o for o in objects(pred) if o.pos_ not in ("ADP", "DET", "PART")]
+        start, end = _phrase_bounds(pred, objs)
+        if lemma in words("always_vague_verbs"):
+            return data.finding("vague", "vague.abstract_improvement", start, end)
+        if pred.pos_ in ("VERB", "AUX") and (not objs and lemma in words("vague_verbs") or
+                                             objs and all(_is_abstract(o) for o in objs)):
+            return data.finding("vague", "vague.abstract_object", start, end)
+        if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
+            return data.finding("vague", "vague.no_action", *data.bounds)
+    lowered = data.text.lower()
+    for phrase in sorted(words("vague_phrases"), key=len, reverse=True):
+        match = re.search(rf"\b{re.escape(phrase)}\b", lowered)
+        if match:
+            return data.finding("vague", "vague.phrase", match.start(), match.end())
+    return None
+
+
+def _phrase_bounds(pred: Token, objs: list[Token]) -> tuple[int, int]:
+    start = pred.idx
+    end = pred.idx + len(pred.text)
+    for obj in objs:
+        end = max(end, obj.idx + len(obj.text))
+        start = min(start, obj.left_edge.idx if obj.left_edge.i > pred.i else start)
+    for child in pred.children:
+        if child.dep_ in ("prt", "acomp", "advmod") and child.i > pred.i:
+            end = max(end, child.idx + len(child.text))
+    return start, end
+
+
+def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Finding]:
+    out: list[Finding] = []
+    for pred in data.predicates:
+        if is_negated(pred):
+            continue
+        for obj in [pred, *objects(pred)]:
+            for child in obj.children:
+                if child.lower_ in words("quantity_hedges") and child.dep_ in (
+                        "amod", "det", "advmod", "npadvmod", "dobj", "nummod", "quantmod") \
+                        and not data.quantities and not already_vague \
+                        and not _concrete_credential(data):
+                    example = data.goal_words.replace(child.text, "<how many>", 1)
+                    out.append(data.span_finding("vague", "vague.quantity_hedge", child,
+                                                 example=example))
+                    return out
+    lowered = data.text.lower()
+    for hedge in COMMITMENT_HEDGES:
+        for match in re.finditer(rf"\b{re.escape(hedge)}\b", lowered):
+            if _negated_near(data, match.start()):
+                continue
+            example = (data.text[:match.start()] + data.text[match.end():]).strip()
+            example = " ".join(example.split()) or data.goal_words
+            out.append(data.finding("hedge", "hedge", match.start(), match.end(),
+                                    severity="info", example=example))
+            break
+    return out
+
+
+def _concrete_credential(data: CheckInput) -> bool:
+    return any(m.kind in ("credential", "role", "deliverable") for m in data.metrics)
+
+
+def _negated_near(data: CheckInput, char: int) -> bool:
+    for token in data.doc:
+        if token.idx >= char:
+            return any(t.lower_ in ("not", "n't", "never", "no") for t in
+                       data.doc[max(token.i - 2, 0): token.i])
+    return False

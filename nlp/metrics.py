@@ -1,0 +1,288 @@
+"""Find what a goal can be measured by: quantities tied to its object, and completions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from .deadlines import find_time_spans
+from .resources import table, words
+from .result import Metric
+from .syntax import coach_spans, is_negated, overlaps
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_NUMBERISH = re.compile(r"^[+-]?\d[\d,.]*$")
+_MULTIWORD_CREDENTIALS = (
+    "scrum master", "six sigma", "red seal", "green belt", "black belt", "yellow belt",
+    "series 7", "series 63", "series 65", "bar exam", "board exam", "boards", "cpr",
+    "first aid", "driving test", "driver's license", "teaching license", "real estate license",
+)
+
+
+def _kind_of(span: Span) -> str:
+    rule = span.id_
+    if "percent" in rule:
+        return "percent"
+    if "money" in rule or "figure" in rule:
+        return "money"
+    if "multiplier" in rule:
+        return "multiplier"
+    return "quantity"
+
+
+def extract_metrics(doc: Doc | Span) -> list[Metric]:
+    """Quantities (numbers tied to something), frequencies and verifiable completions."""
+    deadlines, cadences, not_deadlines = find_time_spans(doc)
+    blocked = [s for s in coach_spans(doc, "NOT_METRIC")]
+    explicit = [s for s in coach_spans(doc, "METRIC")
+                if not any(overlaps(s, d) for d in deadlines)
+                and not any(overlaps(s, b) and (b.end - b.start) >= (s.end - s.start)
+                            for b in blocked)]
+    explicit = _merge_ranges(_longest(explicit))
+    out: list[Metric] = [
+        Metric(s.text, s.start_char, s.end_char, _kind_of(s), s.id_) for s in explicit
+    ]
+    taken: list[Span] = list(explicit) + deadlines + not_deadlines + blocked
+    for span in cadences:
+        if any(overlaps(span, m) for m in explicit):
+            continue
+        out.append(Metric(span.text, span.start_char, span.end_char, "frequency", span.id_))
+        taken.append(span)
+    for token in _numbers(doc):
+        if any(s.start <= token.i < s.end for s in taken):
+            continue
+        phrase = _number_phrase(token)
+        if phrase is None:
+            continue
+        out.append(Metric(phrase.text, phrase.start_char, phrase.end_char, "quantity",
+                          "met.count"))
+        taken.append(phrase)
+    out.extend(find_completions(doc, taken))
+    out.sort(key=lambda m: (m.start, m.end))
+    return _dedupe(out)
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not any(overlaps(span, c) for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _merge_ranges(spans: list[Span]) -> list[Span]:
+    """'from 20%' + 'to 25%' -> 'from 20% to 25%'."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged:
+            last = merged[-1]
+            between = span.doc[last.end: span.start]
+            if span.start >= last.end and all(t.lower_ in ("to", "-", "–", "and", "from")
+                                              for t in between) and (
+                    span[0].lower_ == "to" or (len(between) and between[0].lower_ in ("to", "-"))):
+                merged[-1] = span.doc[last.start: span.end]
+                merged[-1].id_ = last.id_
+                continue
+        merged.append(span)
+    return merged
+
+
+def _numbers(doc: Doc | Span) -> Iterable[Token]:
+    number_words = table("number_words")
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ == "NUM" or _NUMBERISH.match(lower) or lower in number_words:
+            if _YEAR.match(lower) or lower in ("one",) and token.pos_ != "NUM":
+                continue
+            if lower in ("a", "an", "single", "half") and token.pos_ != "NUM":
+                continue
+            if not (_NUMBERISH.match(lower) or lower in number_words or token.like_num):
+                continue
+            yield token
+
+
+def _number_phrase(token: Token) -> Span | None:
+    """The number with the thing it counts ('5 people'), or None when it counts nothing."""
+    doc = token.doc
+    head = token.head
+    if is_negated(token) and token.lower_ in ("one",):
+        return None
+    if token.lower_ == "one" and token.dep_ not in ("nummod", "dobj", "pobj", "attr"):
+        return None
+    if head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ == "nummod":
+        return None  # "Python 3", "Windows 11": a version, not a count
+    if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+        if head.lemma_.lower() in ("age", "old"):
+            return None
+        return doc[token.i: min(head.i + 1, token.i + 4)]
+    if token.dep_ in ("dobj", "pobj", "attr", "npadvmod", "quantmod", "nummod", "appos",
+                      "conj", "compound", "nsubj", "advmod", "ROOT"):
+        return doc[token.i: token.i + 1]
+    return doc[token.i: token.i + 1]
+
+
+def _dedupe(items: list[Metric]) -> list[Metric]:
+    out: list[Metric] = []
+    for item in items:
+        if any(item.start < o.end and o.start < item.end for o in out):
+            continue
+        out.append(item)
+    return out
+
+
+def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[Metric]:
+    """Verifiable completions: a named credential, a named role or title, a named deliverable."""
+    taken = taken or []
+    found: list[Metric] = []
+    for token in doc:
+        if any(s.start <= token.i < s.end for s in taken):
+            continue
+        kind = _completion_kind(token)
+        if kind is None or is_negated(_governor(token) or token):
+            continue
+        while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and \
+                token.head.i > token.i:
+            token = token.head
+        span = _cut(_noun_phrase(token), taken)
+        if any(m.start < span.end_char and span.start_char < m.end for m in found):
+            continue
+        found.append(Metric(span.text, span.start_char, span.end_char, kind,
+                            f"met.{kind}"))
+    return found
+
+
+def _governor(token: Token) -> Token | None:
+    node = token
+    for _ in range(5):
+        if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            return node
+        if node.head is node:
+            return node
+        node = node.head
+    return None
+
+
+def _completion_kind(token: Token) -> str | None:
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    gov = _governor(token)
+    gov_lemma = gov.lemma_.lower() if gov is not None else ""
+    if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        if lower in words("credential_core") or lemma in words("credential_core") or \
+                _multiword_credential(token):
+            if _credential_context(token, gov_lemma):
+                return "credential"
+        if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN"):
+            if _role_context(token):
+                return "role"
+        if (lemma in words("deliverables") or token.ent_type_ in ("PRODUCT", "WORK_OF_ART",
+                                                                   "EVENT")) \
+                and token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
+                "dobj", "pobj", "conj", "nsubjpass", "appos", "ROOT", "attr") \
+                and gov_lemma in words("deliverable_verbs") and not _abstractly_modified(token):
+            return "deliverable"
+        if token.ent_type_ == "ORG" and token.dep_ in ("pobj", "dobj") and gov_lemma in (
+                "join", "hire", "work", "land", "get", "move", "transfer", "intern"):
+            return "role"
+    if lemma == "promote" and token.pos_ == "VERB":
+        return "role"
+    return None
+
+
+def _multiword_credential(token: Token) -> bool:
+    window = token.doc[max(token.i - 2, 0): token.i + 1].text.lower()
+    return any(window.endswith(phrase) for phrase in _MULTIWORD_CREDENTIALS)
+
+
+def _credential_context(token: Token, gov_lemma: str) -> bool:
+    if token.lower_ in ("course", "program", "programme", "training", "workshop", "class",
+                        "module", "bootcamp", "registration", "permit"):
+        return gov_lemma in ("complete", "finish", "pass", "attend", "take", "enroll", "enrol",
+                             "do", "earn", "graduate", "get", "obtain", "start", "sign",
+                             "join", "begin", "go")
+    if token.pos_ in ("ADJ", "VERB") and token.lower_ in ("certified", "licensed", "licenced",
+                                                          "accredited", "chartered"):
+        return True
+    return gov_lemma in words("completion_verbs") or gov_lemma in words("deliverable_verbs") \
+        or token.dep_ == "ROOT" or gov_lemma == ""
+
+
+def _abstractly_modified(token: Token) -> bool:
+    mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod")}
+    return bool(mods & {"better", "more", "good", "great", "new", "some"}) and \
+        token.lemma_.lower() in ("job", "role", "position")
+
+
+def _role_context(token: Token) -> bool:
+    """A role noun is a named title when it is the target of a move, not a trait."""
+    if _abstractly_modified(token):
+        return False
+    mods = {c.lower_ for c in token.children if c.dep_ in ("amod",)}
+    if mods & {"better", "good", "great", "strong", "effective", "stronger", "best", "more",
+               "confident", "successful"}:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("to", "as", "into", "for") and \
+            head.head.lemma_.lower() in words("promotion_verbs") | {"promotion", "apply",
+                                                                    "interview", "hire",
+                                                                    "role", "position", "job"}:
+        return True
+    if token.dep_ in ("attr", "oprd", "dobj") and head.lemma_.lower() in ("become", "be", "make",
+                                                                          "land", "get", "hire",
+                                                                          "name", "appoint"):
+        return True
+    if token.dep_ == "compound" and head.lemma_.lower() in words("role_frames"):
+        return True
+    return token.dep_ == "conj" and token.head.lemma_.lower() in words("roles")
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The words naming the thing: modifiers and the noun, or 'promoted to <title>'."""
+    doc = token.doc
+    if token.pos_ in ("VERB", "AUX", "ADJ"):
+        end = token.i + 1
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "as", "in", "into"):
+                end = max(end, child.right_edge.i + 1)
+        start = token.i
+        for child in token.children:
+            if child.dep_ in ("auxpass", "aux") and child.lower_ in ("get", "got", "be",
+                                                                     "become") \
+                    and child.i == token.i - 1:
+                start = child.i
+        return _trim(doc[start:end])
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("compound", "amod", "nmod", "nummod", "poss") or child.pos_ == "PROPN":
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "on", "for") and \
+                child.right_edge.i - token.i <= 6:
+            end = child.right_edge.i + 1
+        elif child.dep_ in ("compound", "appos", "nummod") or child.pos_ in ("PROPN", "NUM"):
+            end = max(end, child.right_edge.i + 1)
+    return _trim(doc[start:end])
+
+
+def _cut(span: Span, taken: list[Span]) -> Span:
+    """Stop the phrase before a deadline or another fact ('nurse' not 'nurse in 2 years')."""
+    end = span.end
+    for other in taken:
+        if span.start < other.start < end:
+            end = other.start
+    return _trim(span.doc[span.start:end]) if end > span.start else span
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or
+                               doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        end -= 1
+    while end - start > 1 and (doc[start].is_punct or doc[start].is_space or
+                               doc[start].lower_ in ("my", "our", "a", "an", "the")):
+        start += 1
+    return doc[start:end]

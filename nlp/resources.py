@@ -1,0 +1,137 @@
+"""Load and validate the packaged word lists and Matcher patterns (loaded once)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .errors import ResourceError
+
+PATTERN_LABELS = frozenset(
+    {"DEADLINE", "CADENCE", "NOT_DEADLINE", "METRIC", "NOT_METRIC"}
+)
+PATTERN_FILES = ("time_patterns.jsonl", "metric_patterns.jsonl")
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """One Matcher rule: a stable id, what it marks, and the token pattern."""
+
+    id: str
+    label: str
+    pattern: list[dict[str, Any]]
+
+
+def _read_text(name: str) -> str:
+    try:
+        return resources.files("nlp.data").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as e:
+        raise ResourceError(f"missing analyzer data file nlp/data/{name}") from e
+
+
+@cache
+def load_json(name: str) -> dict[str, Any]:
+    """A JSON object from nlp/data; keys starting with '_' are comments."""
+    try:
+        data = json.loads(_read_text(name))
+    except json.JSONDecodeError as e:
+        raise ResourceError(f"nlp/data/{name} is not valid JSON: {e}") from e
+    if not isinstance(data, dict):
+        raise ResourceError(f"nlp/data/{name} must hold a JSON object")
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """Word lists by id, lower-cased lists turned into frozensets."""
+    out: dict[str, Any] = {}
+    for key, value in load_json("lexicon.json").items():
+        if isinstance(value, list):
+            if not all(isinstance(v, str) for v in value):
+                raise ResourceError(f"lexicon list {key!r} must hold strings")
+            out[key] = frozenset(v.lower() for v in value)
+        elif isinstance(value, dict):
+            out[key] = dict(value)
+        else:
+            raise ResourceError(f"lexicon entry {key!r} must be a list or an object")
+    return out
+
+
+def words(list_id: str) -> frozenset[str]:
+    """One word list from the lexicon."""
+    try:
+        value = lexicon()[list_id]
+    except KeyError as e:
+        raise ResourceError(f"unknown word list {list_id!r}") from e
+    if not isinstance(value, frozenset):
+        raise ResourceError(f"lexicon entry {list_id!r} is not a word list")
+    return value
+
+
+def table(table_id: str) -> dict[str, Any]:
+    """One mapping from the lexicon (e.g. number words)."""
+    value = lexicon().get(table_id)
+    if not isinstance(value, dict):
+        raise ResourceError(f"unknown lexicon table {table_id!r}")
+    return value
+
+
+def _resolve_refs(node: Any, sets: dict[str, list[str]], rule_id: str) -> Any:
+    if isinstance(node, dict):
+        return {k: _resolve_refs(v, sets, rule_id) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_resolve_refs(v, sets, rule_id) for v in node]
+    if isinstance(node, str) and node.startswith("@"):
+        try:
+            return sets[node[1:]]
+        except KeyError as e:
+            raise ResourceError(f"rule {rule_id}: unknown token set {node}") from e
+    return node
+
+
+@cache
+def pattern_rules() -> tuple[PatternRule, ...]:
+    """All Matcher rules from the JSONL pattern files, validated."""
+    sets = load_json("token_sets.json")
+    rules: list[PatternRule] = []
+    seen: set[str] = set()
+    for name in PATTERN_FILES:
+        for number, line in enumerate(_read_text(name).splitlines(), start=1):
+            if not line.strip():
+                continue
+            where = f"nlp/data/{name}:{number}"
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise ResourceError(f"{where}: invalid JSON: {e}") from e
+            rule_id, label, pattern = raw.get("id"), raw.get("label"), raw.get("pattern")
+            if not isinstance(rule_id, str) or not rule_id:
+                raise ResourceError(f"{where}: every rule needs a string id")
+            if rule_id in seen:
+                raise ResourceError(f"{where}: duplicate rule id {rule_id!r}")
+            if label not in PATTERN_LABELS:
+                raise ResourceError(f"{where}: unknown label {label!r}")
+            if not isinstance(pattern, list) or not pattern:
+                raise ResourceError(f"{where}: pattern must be a non-empty list")
+            seen.add(rule_id)
+            rules.append(PatternRule(rule_id, label, _resolve_refs(pattern, sets, rule_id)))
+    return tuple(rules)
+
+
+@cache
+def messages() -> dict[str, dict[str, str]]:
+    """Finding messages and suggestion templates by code or rule id."""
+    data = load_json("messages.json")
+    for key, entry in data.items():
+        if not isinstance(entry, dict) or "message" not in entry:
+            raise ResourceError(f"messages.json entry {key!r} needs a message")
+    return data
+
+
+def message_for(rule: str, code: str) -> dict[str, str]:
+    """The message entry of a rule id, falling back to its finding code."""
+    table_ = messages()
+    return table_.get(rule) or table_[code]

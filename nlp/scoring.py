@@ -1,0 +1,68 @@
+"""SMART verdicts and the 0-100 score, derived from the findings."""
+
+from __future__ import annotations
+
+from .context import Context
+from .result import Facts, Finding, Verdict
+
+WEIGHTS = {"specific": 25, "measurable": 20, "achievable": 20, "relevant": 15,
+           "time_bound": 20}
+LETTER_CODES = {
+    "specific": ("vague", "habit", "empty"),
+    "measurable": ("missing_metric", "empty"),
+    "achievable": ("unrealistic", "empty"),
+    "relevant": ("irrelevant", "empty"),
+    "time_bound": ("missing_deadline", "empty"),
+}
+PENALTY = {"info": 3, "warning": 5, "error": 10}
+
+
+def smart_verdicts(findings: list[Finding], facts: Facts, context: Context,
+                   kind: str = "goal") -> dict[str, Verdict]:
+    """One readable verdict per SMART letter."""
+    by_code = {f.code: f for f in findings}
+    if "empty" in by_code:
+        return {letter: Verdict(False, "There is no text to judge yet.") for letter in WEIGHTS}
+    out: dict[str, Verdict] = {}
+    vague = by_code.get("vague") or by_code.get("habit")
+    if vague is not None:
+        why = (f"\"{vague.text}\" describes a trait or habit, not an outcome others can see."
+               if vague.code == "habit" else
+               f"\"{vague.text}\" does not name a concrete result someone else could verify.")
+        out["specific"] = Verdict(False, why)
+    else:
+        out["specific"] = Verdict(True, "It names a concrete outcome.")
+    metrics = facts.metrics
+    if "missing_metric" in by_code or (kind == "answer" and not metrics):
+        out["measurable"] = Verdict(False, "There is no number, frequency or named finish line "
+                                           "to measure success by.")
+    else:
+        named = ", ".join(f"\"{m.text}\"" for m in metrics[:3])
+        out["measurable"] = Verdict(True, f"Success can be measured by {named}.")
+    unreal = by_code.get("unrealistic")
+    out["achievable"] = (Verdict(False, unreal.message) if unreal else
+                         Verdict(True, "Nothing in it looks implausible for its time frame."))
+    irrelevant = by_code.get("irrelevant")
+    if irrelevant:
+        out["relevant"] = Verdict(False, irrelevant.message)
+    elif context.has_direction:
+        out["relevant"] = Verdict(True, "It fits the direction you gave (vision, role or job).")
+    else:
+        out["relevant"] = Verdict(True, "No vision or target role was given, so relevance "
+                                        "was not checked.")
+    deadlines = facts.deadlines
+    if "missing_deadline" in by_code or (kind == "answer" and not deadlines):
+        out["time_bound"] = Verdict(False, "There is no date, time frame or cadence.")
+    else:
+        first = deadlines[0]
+        when = f" ({first.date.isoformat()})" if first.date else ""
+        out["time_bound"] = Verdict(True, f"It has a time frame: \"{first.text}\"{when}.")
+    return out
+
+
+def score(verdicts: dict[str, Verdict], findings: list[Finding]) -> int:
+    """Weighted SMART letters, minus small penalties for findings the letters do not cover."""
+    total = sum(WEIGHTS[letter] for letter, verdict in verdicts.items() if verdict.ok)
+    covered = {code for codes in LETTER_CODES.values() for code in codes}
+    total -= sum(PENALTY.get(f.severity, 0) for f in findings if f.code not in covered)
+    return max(0, min(100, total))

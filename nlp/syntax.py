@@ -1,0 +1,140 @@
+"""Small helpers over the dependency parse, shared by the checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .pipeline import SPAN_KEY
+
+# Verbs that introduce the goal's real action: "I want to <act>", "I plan to <act>".
+INTENT_LEMMAS = frozenset({
+    "want", "like", "love", "plan", "aim", "hope", "intend", "need", "wish", "try",
+    "attempt", "strive", "seek", "expect", "commit", "decide", "going", "go", "would",
+    "will", "able", "work", "continue", "keep", "start", "begin", "learn", "look",
+    "endeavor", "endeavour", "goal", "resolve", "promise", "manage", "determine", "focus",
+    "prepare", "hop", "set", "target", "make", "have", "get", "be", "become", "ready",
+})
+OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "pobj", "nsubjpass", "xcomp",
+                         "dative", "obj", "ccomp", "npadvmod", "appos"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"})
+
+
+def coach_spans(doc: Doc | Span, *labels: str) -> list[Span]:
+    """Rule hits of the given labels (from the coach_rules component)."""
+    source = doc.doc if isinstance(doc, Span) else doc
+    spans = source.spans[SPAN_KEY] if SPAN_KEY in source.spans else []
+    if isinstance(doc, Span):
+        return [s for s in spans if s.label_ in labels and s.start >= doc.start
+                and s.end <= doc.end]
+    return [s for s in spans if s.label_ in labels]
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def predicates(sent: Span) -> list[Token]:
+    """The goal's actions in a sentence: the root, followed through intent verbs, with conjuncts."""
+    out: list[Token] = []
+    for root in _roots(sent):
+        for token in _follow_intent(root):
+            out.append(token)
+            out.extend(t for t in _conjuncts(token) if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ",
+                                                                "PROPN"))
+    seen: set[int] = set()
+    unique = []
+    for token in out:
+        if token.i not in seen:
+            seen.add(token.i)
+            unique.append(token)
+    return unique
+
+
+def _roots(sent: Span) -> list[Token]:
+    roots = [t for t in sent if t.dep_ == "ROOT"]
+    return roots or [sent[0]]
+
+
+def _follow_intent(token: Token, depth: int = 0) -> Iterator[Token]:
+    comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in
+             ("VERB", "AUX")]
+    if comps and depth < 4 and (token.lemma_.lower() in INTENT_LEMMAS or token.pos_ == "AUX"):
+        for comp in comps:
+            yield from _follow_intent(comp, depth + 1)
+        if token.lemma_.lower() in ("be", "become", "get", "make", "have", "learn", "work",
+                                    "keep", "start", "focus", "manage"):
+            yield token
+        return
+    yield token
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from _conjuncts(child)
+
+
+def objects(token: Token) -> list[Token]:
+    """Direct complements of a predicate, with their conjuncts; one level through prepositions."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS and child.dep_ not in ("xcomp", "ccomp"):
+            out.append(child)
+        elif child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN"):
+            out.append(child)
+        elif child.dep_ in ("prep", "agent", "prt"):
+            out.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+    for obj in list(out):
+        out.extend(_conjuncts(obj))
+    return out
+
+
+def is_negated(token: Token) -> bool:
+    """True when the token, its head chain up to the clause, or its own children carry a negation."""
+    node: Token | None = token
+    for _ in range(4):
+        if node is None:
+            break
+        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in node.children if c.i < node.i
+               or c.dep_ == "neg"):
+            return True
+        if node.head is node:
+            break
+        if node.dep_ not in ("xcomp", "conj", "amod", "advmod", "dobj", "acomp", "attr"):
+            break
+        node = node.head
+    return False
+
+
+def trimmed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends with spaces or final punctuation."""
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return start, end
+
+
+def clause_span(token: Token) -> Span:
+    """The token's subtree as a span (the phrase it heads)."""
+    left = token.left_edge.i
+    right = token.right_edge.i + 1
+    return token.doc[left:right]
+
+
+def phrase_bounds(tokens: Iterable[Token]) -> tuple[int, int]:
+    """Character bounds covering the given tokens."""
+    items = list(tokens)
+    return min(t.idx for t in items), max(t.idx + len(t.text) for t in items)
+
+
+def content_lemmas(tokens: Iterable[Token]) -> set[str]:
+    """Lower-case lemmas of nouns, verbs, adjectives and proper nouns, minus stop words."""
+    return {
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop and len(t.text) > 1
+    }
