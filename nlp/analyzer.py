@@ -54,7 +54,10 @@ def _analyze_doc(kind: str, text: str, doc: Doc, context: Context) -> Analysis:
     checks: tuple[Check, ...] = GOAL_CHECKS if kind == "goal" else ANSWER_CHECKS
     findings: list[Finding] = []
     for check in checks:
-        findings.extend(check(data))
+        for finding in check(data):
+            if finding.code == "vague" and any(f.code == "vague" for f in findings):
+                continue  # one vague finding per text is enough
+            findings.append(finding)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     facts = Facts(tuple(metrics), tuple(deadlines))
     verdicts = smart_verdicts(findings, facts, context, kind)

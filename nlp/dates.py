@@ -212,7 +212,7 @@ def _month_phrase(text: str, today: dt.date) -> Resolution | None:
             )
     for match in _RE_MONTH.finditer(text):
         name = match.group(1)
-        if name in MONTHS and (name != "may" or "may" == text.strip(" .,")
+        if name in MONTHS and (name != "may" or text.strip(" .,") == "may"
                                or re.search(r"\b(by|in|before|until|of|end|mid|early|late)\s+may\b",
                                             text)):
             end = _next_month_end(today, MONTHS[name])

@@ -22,6 +22,7 @@ _MULTIWORD_CREDENTIALS = (
 
 
 def _kind_of(span: Span) -> str:
+    """quantity, percent, money or multiplier, from the rule id."""
     rule = span.id_
     if "percent" in rule:
         return "percent"
@@ -94,7 +95,7 @@ def _numbers(doc: Doc | Span) -> Iterable[Token]:
     for token in doc:
         lower = token.lower_
         if token.pos_ == "NUM" or _NUMBERISH.match(lower) or lower in number_words:
-            if _YEAR.match(lower) or lower in ("one",) and token.pos_ != "NUM":
+            if _YEAR.match(lower) or (lower in ("one",) and token.pos_ != "NUM"):
                 continue
             if lower in ("a", "an", "single", "half") and token.pos_ != "NUM":
                 continue
@@ -158,7 +159,7 @@ def _governor(token: Token) -> Token | None:
     for _ in range(5):
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
     return None
@@ -172,16 +173,26 @@ def _completion_kind(token: Token) -> str | None:
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         if lower in words("credential_core") or lemma in words("credential_core") or \
                 _multiword_credential(token):
-            if _credential_context(token, gov_lemma):
+            if _credential_context(token, gov_lemma) and not _past(gov):
                 return "credential"
         if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN"):
-            if _role_context(token):
+            if _role_context(token) and not _past(gov):
                 return "role"
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr") and \
+                _acronym(token) and gov_lemma in ("pass", "earn", "complete", "finish", "obtain",
+                                                  "achieve", "sit", "get", "gain", "take"):
+            return "credential"
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and \
+                gov is not None and token.head.i == gov.i and \
+                gov_lemma in words("completion_object_verbs") and _single_thing(token) and \
+                not _past(gov):
+            return "deliverable"
         if (lemma in words("deliverables") or token.ent_type_ in ("PRODUCT", "WORK_OF_ART",
                                                                    "EVENT")) \
                 and token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
                 "dobj", "pobj", "conj", "nsubjpass", "appos", "ROOT", "attr") \
-                and gov_lemma in words("deliverable_verbs") and not _abstractly_modified(token):
+                and gov_lemma in words("completion_object_verbs") and \
+                not _abstractly_modified(token) and _single_thing(token):
             return "deliverable"
         if token.ent_type_ == "ORG" and token.dep_ in ("pobj", "dobj") and gov_lemma in (
                 "join", "hire", "work", "land", "get", "move", "transfer", "intern"):
@@ -189,6 +200,35 @@ def _completion_kind(token: Token) -> str | None:
     if lemma == "promote" and token.pos_ == "VERB":
         return "role"
     return None
+
+
+def _past(gov: Token | None) -> bool:
+    """'I've been a line cook', 'I passed Level I': history, not a goal."""
+    if gov is None:
+        return False
+    if gov.tag_ == "VBD":
+        return True
+    return gov.tag_ == "VBN" and any(c.lower_ in ("'ve", "have", "has", "had", "'d")
+                                     for c in gov.children if c.dep_ == "aux")
+
+
+def _acronym(token: Token) -> bool:
+    """'SQE1', 'PGCE', 'PRINCE2 Foundation': a named exam or credential."""
+    return any(re.fullmatch(r"[A-Z][A-Z0-9+&-]{1,9}", t.text) for t in token.subtree)
+
+
+def _single_thing(token: Token) -> bool:
+    """A named, singular thing ('a gaming PC', 'the design system'), not open-ended plurals."""
+    lemma = token.lemma_.lower()
+    if lemma in words("core_abstract_objects") or token.pos_ == "PRON":
+        return False
+    if any(c.lower_ in words("evaluative_modifiers") for c in token.children):
+        return False
+    if token.tag_ in ("NNS", "NNPS") and not any(c.like_num or c.lower_ in ("all", "every",
+                                                                           "each", "both")
+                                                 for c in token.children):
+        return False
+    return True
 
 
 def _multiword_credential(token: Token) -> bool:
@@ -205,8 +245,7 @@ def _credential_context(token: Token, gov_lemma: str) -> bool:
     if token.pos_ in ("ADJ", "VERB") and token.lower_ in ("certified", "licensed", "licenced",
                                                           "accredited", "chartered"):
         return True
-    return gov_lemma in words("completion_verbs") or gov_lemma in words("deliverable_verbs") \
-        or token.dep_ == "ROOT" or gov_lemma == ""
+    return gov_lemma not in ("learn", "study", "research", "explore", "read", "discuss")
 
 
 def _abstractly_modified(token: Token) -> bool:

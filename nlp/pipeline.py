@@ -48,7 +48,7 @@ class CoachRules:
 
 
 @Language.factory(COMPONENT)
-def make_coach_rules(nlp: Language, name: str) -> CoachRules:  # noqa: ARG001 - spaCy API
+def make_coach_rules(nlp: Language, name: str) -> CoachRules:
     """spaCy factory for :class:`CoachRules` (the argument name is fixed by spaCy)."""
     return CoachRules(nlp, name)
 

@@ -81,9 +81,7 @@ def objects(token: Token) -> list[Token]:
     """Direct complements of a predicate, with their conjuncts; one level through prepositions."""
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ in OBJECT_DEPS and child.dep_ not in ("xcomp", "ccomp"):
-            out.append(child)
-        elif child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN"):
+        if (child.dep_ in OBJECT_DEPS and child.dep_ not in ("xcomp", "ccomp")) or (child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN")):
             out.append(child)
         elif child.dep_ in ("prep", "agent", "prt"):
             out.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
@@ -101,9 +99,9 @@ def is_negated(token: Token) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in node.children if c.i < node.i
                or c.dep_ == "neg"):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
-        if node.dep_ not in ("xcomp", "conj", "amod", "advmod", "dobj", "acomp", "attr"):
+        if node.dep_ not in ("xcomp", "amod", "advmod", "dobj", "acomp", "attr"):
             break
         node = node.head
     return False

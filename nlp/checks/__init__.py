@@ -11,8 +11,8 @@ from .base import CheckInput
 Check = Callable[[CheckInput], list[Finding]]
 
 GOAL_CHECKS: tuple[Check, ...] = (
-    vague.check,
     habit.check,
+    vague.check,
     completeness.check_metric,
     completeness.check_deadline,
     unrealistic.check,

@@ -14,6 +14,9 @@ from .base import CheckInput
 LIFESTYLE_VERBS = frozenset({"exercise", "meditate", "sleep", "read", "eat", "drink", "walk",
                              "run", "journal", "rest", "relax", "work", "train", "stretch",
                              "socialize", "socialise", "smile", "listen", "delegate"})
+LOOSE_HABIT = re.compile(
+    r"\b(exercise|read|sleep|post|work out|meditate|journal|walk|eat|stretch|rest)\b[\w\s]{0,25}?"
+    r"\b(more|less|regularly|consistently|better|healthier|often)\b")
 LOOSE_ADVERBS = frozenset({"more", "less", "regularly", "better", "healthier", "often",
                            "consistently", "earlier", "properly", "enough", "mindfully"})
 
@@ -28,13 +31,22 @@ def check(data: CheckInput) -> list[Finding]:
         hit = _trait(pred) or _bad_habit(pred) or _feeling(pred) or _loose_habit(pred)
         if hit is not None:
             start, end, key = hit
-            return [data.finding("habit", f"habit.{_rule(pred, key)}", start, end,
-                                 example=_example(key, data.text))]
+            return _both(data, start, end, f"habit.{_rule(pred, key)}", _example(key, data.text))
+    loose = LOOSE_HABIT.search(data.text.lower())
+    if loose:
+        return _both(data, loose.start(), loose.end(), "habit.loose", _example(loose.group(1),
+                                                                              data.text))
     match = _trait_noun(data.text.lower())
     if match is not None:
         start, end, key = match
-        return [data.finding("habit", "habit.trait", start, end, example=_example(key, data.text))]
+        return _both(data, start, end, "habit.trait", _example(key, data.text))
     return []
+
+
+def _both(data: CheckInput, start: int, end: int, rule: str, example: str) -> list[Finding]:
+    """A trait/habit goal is also vague: it names no outcome anyone could verify."""
+    return [data.finding("habit", rule, start, end, example=example),
+            data.finding("vague", "vague.habit", start, end, example=example)]
 
 
 def _rule(pred: Token, key: str) -> str:
@@ -65,8 +77,8 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
             compared = any(c.lower_ in ("more", "less", "much", "very", "always", "really")
                            for c in obj.children) or obj.tag_ in ("JJR",)
             if lemma in words("habit_traits") or lower in words("habit_traits") or compared:
-                if lower in ("able", "ready") or pred.lemma_.lower() == "get" and not compared \
-                        and lemma not in words("habit_traits"):
+                if lower in ("able", "ready") or (pred.lemma_.lower() == "get" and not compared \
+                        and lemma not in words("habit_traits")):
                     continue
                 return (*_span(pred, obj.right_edge if obj.right_edge.i - obj.i < 4 else obj),
                         lemma)
@@ -80,11 +92,13 @@ def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
         if any(c.lower_ in ("less", "anymore", "stop") for c in pred.children) or \
                 pred.head.lemma_.lower() in words("habit_verbs_stop"):
             return pred.idx, pred.idx + len(pred.text), lemma
-    if lemma in words("habit_verbs_stop"):
+    if lemma in words("habit_verbs_stop") or (lemma == "get" and any(
+            c.lower_ == "over" for c in pred.children)):
         for obj in [*objects(pred), *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]:
             for token in obj.subtree:
                 key = token.lemma_.lower()
-                if key in words("bad_habits") or token.lower_ in words("bad_habits"):
+                if key in words("bad_habits") or token.lower_ in words("bad_habits") or \
+                        (token.pos_ == "ADJ" and key in words("habit_traits")):
                     return pred.idx, obj.right_edge.idx + len(obj.right_edge.text), key
     return None
 

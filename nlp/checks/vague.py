@@ -38,8 +38,16 @@ def has_anchor(data: CheckInput) -> bool:
     return any(_concrete_predicate(p) for p in data.predicates if not is_negated(p))
 
 
+def _evaluated(token: Token) -> bool:
+    """'a better job', 'the best engineer', 'a world-class negotiator': a judgement, not a fact."""
+    return any(c.lower_ in words("evaluative_modifiers") and c.dep_ in ("amod", "advmod")
+               for c in token.children)
+
+
 def _is_abstract(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if _evaluated(token):
+        return True
     if token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN":
         return False
     if lemma in words("core_abstract_objects") or token.lower_ in words("core_abstract_objects"):
@@ -59,6 +67,8 @@ def _named(token: Token) -> bool:
 
 def _concrete_object(token: Token) -> bool:
     lemma = token.lemma_.lower()
+    if _evaluated(token):
+        return False
     if _named(token):
         return True
     if lemma in words("deliverables") or lemma in words("credential_core"):
@@ -70,8 +80,13 @@ def _concrete_predicate(pred: Token) -> bool:
     """A behaviour others can observe: a concrete verb, or any verb with a concrete object."""
     lemma = pred.lemma_.lower()
     objs = [o for o in objects(pred) if o.pos_ not in ("ADP", "DET", "PART")]
+    if lemma in words("always_vague_verbs"):
+        return any((_concrete_object(o) and not _named(o)) or any(c.like_num for c in o.children)
+                   for o in objs)
     if any(_concrete_object(o) for o in objs):
         return True
+    if _comparative(pred) or (pred.head.lemma_.lower() == "learn" and not objs):
+        return False
     if lemma in words("vague_verbs") or pred.pos_ not in ("VERB",):
         return False
     if not objs:
@@ -79,7 +94,25 @@ def _concrete_predicate(pred: Token) -> bool:
     return not all(_is_abstract(o) for o in objs)
 
 
+def _comparative(pred: Token) -> Token | None:
+    """'sell more', 'write better', 'get quicker at': an open-ended comparison."""
+    for child in pred.children:
+        if child.dep_ in ("advmod", "acomp", "dobj", "npadvmod") and (
+                child.lower_ in ("more", "better", "less", "well", "harder", "faster", "quicker",
+                                 "bigger", "further")
+                or (child.tag_ in ("JJR", "RBR") and child.lower_ not in ("earlier", "later"))):
+            if not any(c.like_num for c in child.subtree):
+                return child
+    return None
+
+
 def _abstract_goal(data: CheckInput) -> Finding | None:
+    if not data.quantities:
+        for pred in data.predicates:
+            hit = _comparative(pred)
+            if hit is not None and not is_negated(pred):
+                start, end = _phrase_bounds(pred, [hit])
+                return data.finding("vague", "vague.comparison", start, end)
     for pred in data.predicates:
         if is_negated(pred):
             continue
@@ -88,8 +121,10 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
         start, end = _phrase_bounds(pred, objs)
         if lemma in words("always_vague_verbs"):
             return data.finding("vague", "vague.abstract_improvement", start, end)
-        if pred.pos_ in ("VERB", "AUX") and (not objs and lemma in words("vague_verbs") or
-                                             objs and all(_is_abstract(o) for o in objs)):
+        if pred.head.lemma_.lower() == "learn" and pred.head.i != pred.i and not objs:
+            return data.finding("vague", "vague.abstract_object", *data.bounds)
+        if pred.pos_ in ("VERB", "AUX") and ((not objs and lemma in words("vague_verbs")) or
+                                             (objs and all(_is_abstract(o) for o in objs))):
             return data.finding("vague", "vague.abstract_object", start, end)
         if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
             return data.finding("vague", "vague.no_action", *data.bounds)
@@ -120,8 +155,8 @@ def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Findi
             continue
         for obj in [pred, *objects(pred)]:
             for child in obj.children:
-                if child.lower_ in words("quantity_hedges") and child.dep_ in (
-                        "amod", "det", "advmod", "npadvmod", "dobj", "nummod", "quantmod") \
+                if child.lower_ in ("more", "fewer", "less", "extra", "additional") and \
+                        child.dep_ in ("amod", "det", "nummod", "quantmod") and obj.i != pred.i \
                         and not data.quantities and not already_vague \
                         and not _concrete_credential(data):
                     example = data.goal_words.replace(child.text, "<how many>", 1)
