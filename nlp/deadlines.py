@@ -91,7 +91,7 @@ _LEADING = frozenset({"by", "before", "until", "till", "til", "in", "within", "d
 
 def _strip_leading_preposition(span: Span) -> Span:
     """Keep 'the end of the year' but not the 'by' before it, unless it carries meaning."""
-    if len(span) > 1 and span[0].lower_ in ("by", "before", "until", "on", "at", "of"):
+    if len(span) > 1 and span[0].lower_ in ("by", "on", "at", "of"):
         return span[1:]
     return span
 

@@ -118,6 +118,14 @@ def _number_phrase(token: Token) -> Span | None:
         if head.lemma_.lower() in ("age", "old"):
             return None
         return doc[token.i: min(head.i + 1, token.i + 4)]
+    end = token.i + 1
+    for follower in doc[token.i + 1: token.i + 4]:
+        if follower.pos_ not in ("ADJ", "NOUN", "PROPN") or follower.is_punct:
+            break
+        if follower.pos_ in ("NOUN", "PROPN"):
+            end = follower.i + 1
+    if end > token.i + 1:
+        return doc[token.i:end]
     if token.dep_ in ("dobj", "pobj", "attr", "npadvmod", "quantmod", "nummod", "appos",
                       "conj", "compound", "nsubj", "advmod", "ROOT"):
         return doc[token.i: token.i + 1]
@@ -140,10 +148,15 @@ def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[M
     for token in doc:
         if any(s.start <= token.i < s.end for s in taken):
             continue
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == token.dep_ and \
+                nxt.head.i == token.head.i and token.pos_ in ("NOUN", "PROPN"):
+            continue  # "the team blog" mis-parsed as two objects: the last noun names it
         kind = _completion_kind(token)
         if kind is None or is_negated(_governor(token) or token):
             continue
-        while token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") and \
+        while token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in ("NOUN",
+                                                                                  "PROPN") and \
                 token.head.i > token.i:
             token = token.head
         span = _cut(_noun_phrase(token), taken)
@@ -285,14 +298,11 @@ def _noun_phrase(token: Token) -> Span:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "as", "in", "into"):
                 end = max(end, child.right_edge.i + 1)
-        start = token.i
-        for child in token.children:
-            if child.dep_ in ("auxpass", "aux") and child.lower_ in ("get", "got", "be",
-                                                                     "become") \
-                    and child.i == token.i - 1:
-                start = child.i
-        return _trim(doc[start:end])
+        return _trim(doc[token.i:end])
     start = token.i
+    while start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN") and \
+            doc[start - 1].head.i == token.head.i and doc[start - 1].dep_ == token.dep_:
+        start -= 1
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "nummod", "poss") or child.pos_ == "PROPN":
             start = min(start, child.left_edge.i)

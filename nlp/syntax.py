@@ -15,6 +15,7 @@ INTENT_LEMMAS = frozenset({
     "will", "able", "work", "continue", "keep", "start", "begin", "learn", "look",
     "endeavor", "endeavour", "goal", "resolve", "promise", "manage", "determine", "focus",
     "prepare", "hop", "set", "target", "make", "have", "get", "be", "become", "ready",
+    "guess", "think", "believe", "suppose", "mean", "say", "know", "feel", "hope", "reckon",
 })
 OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "pobj", "nsubjpass", "xcomp",
                          "dative", "obj", "ccomp", "npadvmod", "appos"})

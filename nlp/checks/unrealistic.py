@@ -158,9 +158,10 @@ def _level(title: str) -> int | None:
 
 def _promotion(data: CheckInput, months: float | None):
     lowered = data.text.lower()
-    multi = re.search(r"\b(promoted|promotions?)\b[^.]{0,30}\b(twice|two|2|three|3|multiple|"
-                      r"several|double)\b|\b(two|2|three|3|multiple|double)\s+(levels?|"
-                      r"promotions?)\b|\bskip\s+(a|one)\s+level\b", lowered)
+    multi = re.search(r"\bpromoted\s+(twice|two times|three times|\d+ times|(two|2|three|3|"
+                      r"multiple|several) (levels|times|grades|steps))\b|\b(two|2|three|3|"
+                      r"multiple|several|double)\s+(levels?|promotions?)\b|\bskip\s+(a|one)\s+"
+                      r"(level|grade)\b", lowered)
     if multi:
         return (multi.start(), multi.end(), "unrealistic.multi_promotion",
                 "several promotions at once are rare: most people move up one level every "
