@@ -7,6 +7,16 @@ from itertools import pairwise
 from typing import Any
 
 
+# Which code names a run covered by several findings: problems in the words
+# themselves come before what the whole goal lacks.
+PRIORITY = ("unrealistic", "habit", "vague", "irrelevant", "filler", "missing_metric",
+            "missing_deadline")
+
+
+def _rank(code: str) -> int:
+    return PRIORITY.index(code) if code in PRIORITY else len(PRIORITY) - 2
+
+
 @dataclass(frozen=True)
 class Segment:
     text: str
@@ -18,8 +28,8 @@ def segments(text: str, findings: list[dict[str, Any]]) -> list[Segment]:
     """Runs of ``text`` with the codes of the findings that cover each run.
 
     Overlapping findings split the text at every boundary, so each character
-    is marked by all findings that cover it. Offsets outside the text are
-    ignored rather than trusted.
+    is marked by all findings that cover it, the most telling code first.
+    Offsets outside the text are ignored rather than trusted.
     """
     spans = [
         (f["start"], f["end"], f["code"], f.get("message", ""))
@@ -31,7 +41,7 @@ def segments(text: str, findings: list[dict[str, Any]]) -> list[Segment]:
     runs = []
     for start, end in pairwise(cuts):
         covering = [s for s in spans if s[0] <= start and end <= s[1]]
-        codes = tuple(dict.fromkeys(code for *_, code, _ in covering))
+        codes = tuple(sorted(dict.fromkeys(code for *_, code, _ in covering), key=_rank))
         messages = tuple(dict.fromkeys(m for *_, m in covering if m))
         runs.append(Segment(text[start:end], codes, messages))
     return runs

@@ -86,7 +86,7 @@ def _schema(database_url, test_config) -> None:
     _reset_schema(database_url)
     app = create_app(test_config)
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
         db.engine.dispose()
 
 

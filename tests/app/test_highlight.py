@@ -18,9 +18,14 @@ def test_single_finding():
 
 
 def test_overlapping_findings_split_at_every_boundary():
-    runs = segments("abcdef", [f(0, 4, "vague"), f(2, 6, "habit")])
+    runs = segments("abcdef", [f(0, 4, "vague"), f(2, 6, "missing_metric")])
     assert [(r.text, r.codes) for r in runs] == [
-        ("ab", ("vague",)), ("cd", ("vague", "habit")), ("ef", ("habit",))]
+        ("ab", ("vague",)), ("cd", ("vague", "missing_metric")), ("ef", ("missing_metric",))]
+
+
+def test_word_problems_outrank_what_the_goal_lacks():
+    runs = segments("Improve my skills", [f(0, 17, "missing_deadline"), f(0, 17, "vague")])
+    assert runs[0].codes == ("vague", "missing_deadline")
 
 
 def test_bad_offsets_are_ignored_and_text_is_kept_whole():
