@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -47,8 +48,10 @@ def _empty(kind: str, text: str, context: Context) -> Analysis:
 
 
 def _analyze_doc(kind: str, text: str, doc: Doc, context: Context) -> Analysis:
-    metrics = extract_metrics(doc)
-    deadlines = extract_deadlines(doc, context.today)
+    # Facts quote the original text (the parsed copy may have replaced lone surrogates).
+    metrics = [replace(m, text=text[m.start:m.end]) for m in extract_metrics(doc)]
+    deadlines = [replace(d, text=text[d.start:d.end])
+                 for d in extract_deadlines(doc, context.today)]
     data = CheckInput(text=text, doc=doc, context=context, metrics=metrics,
                       deadlines=deadlines, kind=kind)
     checks: tuple[Check, ...] = GOAL_CHECKS if kind == "goal" else ANSWER_CHECKS

@@ -114,7 +114,9 @@ _RE_MONTH_DAY = re.compile(
     r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(\d{4}))?"
 )
 _RE_MONTH_YEAR = re.compile(rf"\b([a-z]+)\.?,?\s+({_YEAR})\b")
-_RE_QUARTER = re.compile(rf"\b(?:q([1-4])|([1-4])q)\b\.?[\s'’,-]*(?:of\s+)?(?:fy\s*)?({_YEAR}|\d\d)?")
+_RE_QUARTER = re.compile(
+    rf"\b(?:q([1-4])|([1-4])q)\b\.?[\s'’,-]*(?:of\s+)?(?:fy\s*)?({_YEAR}|\d\d)?"
+)
 _RE_QUARTER_WORDS = re.compile(
     r"\b(first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+|financial\s+|"
     r"calendar\s+)?(quarter|half)\b(?:\s+of)?(?:\s+the)?(?:\s+(this|next))?(?:\s+(?:fiscal\s+)?"

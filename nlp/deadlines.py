@@ -15,6 +15,15 @@ _COUNTABLE = frozenset({"once", "twice", "thrice", "times", "time"})
 
 def find_time_spans(doc: Doc | Span) -> tuple[list[Span], list[Span], list[Span]]:
     """(deadline spans, cadence spans, non-deadline time words) after overlap resolution."""
+    if isinstance(doc, Doc):
+        cached = doc.user_data.get("coach_time_spans")
+        if cached is None:
+            cached = doc.user_data["coach_time_spans"] = _find_time_spans(doc)
+        return cached
+    return _find_time_spans(doc)
+
+
+def _find_time_spans(doc: Doc | Span) -> tuple[list[Span], list[Span], list[Span]]:
     negatives = coach_spans(doc, "NOT_DEADLINE")
     kept: list[Span] = []
     for span in coach_spans(doc, "DEADLINE", "CADENCE"):
@@ -67,10 +76,7 @@ def extract_deadlines(doc: Doc | Span, today: dt.date) -> list[Deadline]:
         resolution = resolve(span.text, today)
         if resolution.date is not None and resolution.date < today and not resolution.relative:
             continue
-        if resolution.date is None:
-            kind = "event"
-        else:
-            kind = "relative" if resolution.relative else "date"
+        kind = "event" if resolution.date is None else "relative" if resolution.relative else "date"
         out.append(Deadline(
             text=text.text, start=text.start_char, end=text.end_char, date=resolution.date,
             relative=resolution.relative, kind=kind, rule=span.id_,

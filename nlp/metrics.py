@@ -184,13 +184,13 @@ def _completion_kind(token: Token) -> str | None:
     gov = _governor(token)
     gov_lemma = gov.lemma_.lower() if gov is not None else ""
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-        if lower in words("credential_core") or lemma in words("credential_core") or \
-                _multiword_credential(token):
-            if _credential_context(token, gov_lemma) and not _past(gov):
-                return "credential"
-        if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN"):
-            if _role_context(token) and not _past(gov):
-                return "role"
+        credential = lower in words("credential_core") or lemma in words("credential_core") \
+            or _multiword_credential(token)
+        if credential and _credential_context(token, gov_lemma) and not _past(gov):
+            return "credential"
+        if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN") and \
+                _role_context(token) and not _past(gov):
+            return "role"
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr") and \
                 _acronym(token) and gov_lemma in ("pass", "earn", "complete", "finish", "obtain",
                                                   "achieve", "sit", "get", "gain", "take"):
@@ -237,14 +237,17 @@ def _single_thing(token: Token) -> bool:
         return False
     if any(c.lower_ in words("evaluative_modifiers") for c in token.children):
         return False
-    if token.tag_ in ("NNS", "NNPS") and not any(c.like_num or c.lower_ in ("all", "every",
-                                                                           "each", "both")
-                                                 for c in token.children):
-        return False
-    return True
+    counted = any(c.like_num or c.lower_ in ("all", "every", "each", "both")
+                  for c in token.children)
+    return token.tag_ not in ("NNS", "NNPS") or counted
+
+
+_MULTIWORD_LAST = frozenset(p.split()[-1] for p in _MULTIWORD_CREDENTIALS)
 
 
 def _multiword_credential(token: Token) -> bool:
+    if token.lower_ not in _MULTIWORD_LAST:
+        return False
     window = token.doc[max(token.i - 2, 0): token.i + 1].text.lower()
     return any(window.endswith(phrase) for phrase in _MULTIWORD_CREDENTIALS)
 

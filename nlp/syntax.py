@@ -15,7 +15,7 @@ INTENT_LEMMAS = frozenset({
     "will", "able", "work", "continue", "keep", "start", "begin", "learn", "look",
     "endeavor", "endeavour", "goal", "resolve", "promise", "manage", "determine", "focus",
     "prepare", "hop", "set", "target", "make", "have", "get", "be", "become", "ready",
-    "guess", "think", "believe", "suppose", "mean", "say", "know", "feel", "hope", "reckon",
+    "guess", "think", "believe", "suppose", "mean", "say", "know", "feel", "reckon",
 })
 OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "pobj", "nsubjpass", "xcomp",
                          "dative", "obj", "ccomp", "npadvmod", "appos"})
@@ -25,7 +25,7 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"}
 def coach_spans(doc: Doc | Span, *labels: str) -> list[Span]:
     """Rule hits of the given labels (from the coach_rules component)."""
     source = doc.doc if isinstance(doc, Span) else doc
-    spans = source.spans[SPAN_KEY] if SPAN_KEY in source.spans else []
+    spans = source.spans.get(SPAN_KEY, [])
     if isinstance(doc, Span):
         return [s for s in spans if s.label_ in labels and s.start >= doc.start
                 and s.end <= doc.end]
@@ -82,7 +82,8 @@ def objects(token: Token) -> list[Token]:
     """Direct complements of a predicate, with their conjuncts; one level through prepositions."""
     out: list[Token] = []
     for child in token.children:
-        if (child.dep_ in OBJECT_DEPS and child.dep_ not in ("xcomp", "ccomp")) or (child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN")):
+        direct = child.dep_ in OBJECT_DEPS and child.dep_ not in ("xcomp", "ccomp")
+        if direct or (child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN")):
             out.append(child)
         elif child.dep_ in ("prep", "agent", "prt"):
             out.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
@@ -92,7 +93,7 @@ def objects(token: Token) -> list[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """True when the token, its head chain up to the clause, or its own children carry a negation."""
+    """True when the token or its head chain within the clause carries a negation."""
     node: Token | None = token
     for _ in range(4):
         if node is None:

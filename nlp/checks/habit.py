@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -88,9 +89,9 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
 def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
     """'stop procrastinating', 'overcome imposter syndrome', 'procrastinate less'."""
     lemma = pred.lemma_.lower()
-    if lemma in words("bad_habits") or pred.lower_ in words("bad_habits"):
-        if any(c.lower_ in ("less", "anymore", "stop") for c in pred.children) or \
-                pred.head.lemma_.lower() in words("habit_verbs_stop"):
+    if (lemma in words("bad_habits") or pred.lower_ in words("bad_habits")) and (
+            any(c.lower_ in ("less", "anymore", "stop") for c in pred.children)
+            or pred.head.lemma_.lower() in words("habit_verbs_stop")):
             return pred.idx, pred.idx + len(pred.text), lemma
     if lemma in words("habit_verbs_stop") or (lemma == "get" and any(
             c.lower_ == "over" for c in pred.children)):
@@ -129,13 +130,18 @@ def _loose_habit(pred: Token) -> tuple[int, int, str] | None:
     return None
 
 
+@cache
+def _trait_noun_re() -> re.Pattern[str]:
+    phrases = sorted(words("habit_trait_nouns"), key=len, reverse=True)
+    return re.compile(r"\b(be|become|being|stay|remain|have|develop|build|adopt|keep|achieve|"
+                      r"find|maintain|get)\b[\w\s'-]{0,20}?\b("
+                      + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def _trait_noun(text: str) -> tuple[int, int, str] | None:
-    for phrase in sorted(words("habit_trait_nouns"), key=len, reverse=True):
-        match = re.search(rf"\b(be|become|being|stay|remain|have|develop|build|adopt|keep|"
-                          rf"achieve|find|maintain|get)\b[\w\s'-]{{0,20}}\b{re.escape(phrase)}\b",
-                          text)
-        if match:
-            return match.start(), match.end(), phrase
+    match = _trait_noun_re().search(text)
+    if match:
+        return match.start(), match.end(), match.group(2)
     return None
 
 

@@ -88,5 +88,10 @@ def _lifestyle(terms: set[str], text: str) -> bool:
     return bool(terms & words("lifestyle_terms")) or _mentions(text, words("lifestyle_terms"))
 
 
+@cache
+def _multiword(phrases: frozenset[str]) -> tuple[str, ...]:
+    return tuple(p for p in phrases if " " in p)
+
+
 def _mentions(text: str, phrases: frozenset[str]) -> bool:
-    return any(" " in p and p in text for p in phrases)
+    return any(p in text for p in _multiword(phrases))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -17,6 +18,15 @@ COMMITMENT_HEDGES = ("try to", "try and", "attempt to", "hopefully", "hope to", 
                      "maybe", "perhaps", "possibly", "kind of", "sort of", "if possible",
                      "where possible", "when possible", "as much as possible", "if i can",
                      "i wish", "wish to", "ideally", "probably", "somewhat")
+
+
+_HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in COMMITMENT_HEDGES) + r")\b")
+
+
+@cache
+def _vague_phrase_re() -> re.Pattern[str]:
+    phrases = sorted(words("vague_phrases"), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 def check(data: CheckInput) -> list[Finding]:
@@ -97,12 +107,12 @@ def _concrete_predicate(pred: Token) -> bool:
 def _comparative(pred: Token) -> Token | None:
     """'sell more', 'write better', 'get quicker at': an open-ended comparison."""
     for child in pred.children:
-        if child.dep_ in ("advmod", "acomp", "dobj", "npadvmod") and (
-                child.lower_ in ("more", "better", "less", "well", "harder", "faster", "quicker",
-                                 "bigger", "further")
-                or (child.tag_ in ("JJR", "RBR") and child.lower_ not in ("earlier", "later"))):
-            if not any(c.like_num for c in child.subtree):
-                return child
+        open_ended = child.lower_ in ("more", "better", "less", "well", "harder", "faster",
+                                      "quicker", "bigger", "further") or (
+            child.tag_ in ("JJR", "RBR") and child.lower_ not in ("earlier", "later"))
+        if child.dep_ in ("advmod", "acomp", "dobj", "npadvmod") and open_ended and \
+                not any(c.like_num for c in child.subtree):
+            return child
     return None
 
 
@@ -128,11 +138,9 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
             return data.finding("vague", "vague.abstract_object", start, end)
         if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
             return data.finding("vague", "vague.no_action", *data.bounds)
-    lowered = data.text.lower()
-    for phrase in sorted(words("vague_phrases"), key=len, reverse=True):
-        match = re.search(rf"\b{re.escape(phrase)}\b", lowered)
-        if match:
-            return data.finding("vague", "vague.phrase", match.start(), match.end())
+    match = _vague_phrase_re().search(data.text.lower())
+    if match:
+        return data.finding("vague", "vague.phrase", match.start(), match.end())
     return None
 
 
@@ -163,16 +171,14 @@ def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Findi
                     out.append(data.span_finding("vague", "vague.quantity_hedge", child,
                                                  example=example))
                     return out
-    lowered = data.text.lower()
-    for hedge in COMMITMENT_HEDGES:
-        for match in re.finditer(rf"\b{re.escape(hedge)}\b", lowered):
-            if _negated_near(data, match.start()):
-                continue
-            example = (data.text[:match.start()] + data.text[match.end():]).strip()
-            example = " ".join(example.split()) or data.goal_words
-            out.append(data.finding("hedge", "hedge", match.start(), match.end(),
-                                    severity="info", example=example))
-            break
+    for match in _HEDGE_RE.finditer(data.text.lower()):
+        if _negated_near(data, match.start()):
+            continue
+        example = (data.text[:match.start()] + data.text[match.end():]).strip()
+        example = " ".join(example.split()) or data.goal_words
+        out.append(data.finding("hedge", "hedge", match.start(), match.end(),
+                                severity="info", example=example))
+        break
     return out
 
 

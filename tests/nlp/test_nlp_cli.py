@@ -46,7 +46,8 @@ def test_batch_keeps_order_and_survives_bad_lines():
         {"id": 4, "kind": "answer", "text": "I want to grow."},
         {"id": 5, "kind": "goal", "text": 7},
         {"id": 6, "kind": "goal", "text": "x" * 6000},
-        {"id": 7, "kind": "goal", "text": "Earn the PMP by June.", "context": {"today": "2026-07-15"}},
+        {"id": 7, "kind": "goal", "text": "Earn the PMP by June.",
+         "context": {"today": "2026-07-15"}},
     ]
     stdin = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n"
     status, out, err = run(["batch"], stdin)
