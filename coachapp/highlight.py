@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-
 # Which code names a run covered by several findings: problems in the words
 # themselves come before what the whole goal lacks.
 PRIORITY = ("unrealistic", "habit", "vague", "irrelevant", "filler", "missing_metric",
@@ -45,3 +44,8 @@ def segments(text: str, findings: list[dict[str, Any]]) -> list[Segment]:
         messages = tuple(dict.fromkeys(m for *_, m in covering if m))
         runs.append(Segment(text[start:end], codes, messages))
     return runs
+
+
+def by_priority(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Findings ordered for reading: problems in the words first, then what is missing."""
+    return sorted(findings, key=lambda f: (_rank(f.get("code", "")), f.get("start", 0)))

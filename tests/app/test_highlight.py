@@ -1,6 +1,6 @@
 """Splitting text into highlighted runs."""
 
-from coachapp.highlight import Segment, segments
+from coachapp.highlight import Segment, by_priority, segments
 
 
 def f(start, end, code, message=""):
@@ -39,3 +39,9 @@ def test_runs_reassemble_unicode_text():
     text = "😀 e\u0301 \u202eRTL\u202c\x00 end"
     runs = segments(text, [f(2, 5, "vague"), f(5, 9, "filler")])
     assert "".join(r.text for r in runs) == text
+
+
+def test_findings_read_word_problems_first():
+    findings = [f(0, 5, "missing_deadline"), f(3, 5, "vague"), f(0, 2, "vague")]
+    assert [(x["code"], x["start"]) for x in by_priority(findings)] == [
+        ("vague", 0), ("vague", 3), ("missing_deadline", 0)]
