@@ -134,3 +134,39 @@ def test_latency_from_last_keystroke_to_highlight(page, logged_in, record_proper
           f"(runs: {', '.join(f'{t:.0f}' for t in timings)}; includes the 250 ms debounce)")
     assert median < 2000
 
+
+
+def test_new_user_journey(page):
+    """Register, write a vision, fix a vague goal into a SMART one, add actions, see the plan."""
+    page.goto("/register")
+    page.get_by_label("Your name").fill("Nia New")
+    page.get_by_label("Email").fill("nia@example.com")
+    page.get_by_label("Password", exact=True).fill("a long enough passphrase")
+    page.get_by_label("Repeat password").fill("a long enough passphrase")
+    page.get_by_role("button", name="Create account").click()
+    expect(page.locator(".flash-success")).to_contain_text("Welcome to coachapp, Nia New")
+
+    page.goto("/vision")
+    page.get_by_label("Your five-year vision").fill(
+        "Lead a product team that ships tools nurses love to use.")
+    page.get_by_label("Target role or field").fill("Product manager")
+    page.get_by_role("button", name="Save vision").click()
+    expect(page.locator(".vision-card")).to_contain_text("Product manager")
+
+    page.goto("/goals/new")
+    type_goal(page, "Improve my leadership skills")
+    feedback = page.locator("#live-feedback")
+    for code in ("vague", "missing_metric", "missing_deadline"):
+        expect(feedback.locator(f".finding[data-code={code}]")).to_be_visible()
+    type_goal(page, "Lead 3 product discovery workshops with the ward nurses by March 2027")
+    for letter in ("specific", "measurable", "achievable", "relevant", "time_bound"):
+        expect(feedback.locator(f"[data-letter={letter}]")).to_have_attribute("data-ok", "true")
+    page.get_by_label("Status").select_option("active")
+    for i, action in enumerate(["Book the seminar room", "Draft the agenda", "Invite nurses"]):
+        page.locator(f"input[name='actions-{i}-text']").fill(action)
+    page.get_by_role("button", name="Save goal").click()
+    expect(page.locator(".action-list li")).to_have_count(3)
+
+    page.goto("/goals/")
+    expect(page.locator(".plan-warning[data-code=too_few_goals]")).to_be_visible()
+    save_screenshot(page, "plan")
