@@ -15,6 +15,7 @@ from coachapp.models import OPEN_STATUSES, Action, Goal, User, Vision
 
 MAX_ACTIONS = 5
 MIN_ACTIONS = 3
+MIN_ACTIVE_GOALS = 3
 
 
 class StaleGoal(Exception):
@@ -221,6 +222,12 @@ def next_steps(vision: Vision | None, active: list[Goal], drafts: list[Goal]) ->
         )
     for goal in drafts[:2]:
         steps.append(f"Activate or refine the draft “{_short(goal.text)}”.")
+    if active and len(active) < MIN_ACTIVE_GOALS and len(active) + len(drafts) < MIN_ACTIVE_GOALS:
+        missing = MIN_ACTIVE_GOALS - len(active) - len(drafts)
+        steps.append(
+            f"Add {missing} more goal{'s' if missing > 1 else ''}: 3 to 5 active goals is the "
+            "healthy range, ideally of different types."
+        )
     for goal in active:
         failing = [k for k, v in goal.smart.items() if not v.get("ok")]
         if failing:

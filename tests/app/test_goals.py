@@ -277,3 +277,9 @@ def test_deadline_field_wins_over_text(app, client, client_user):
     client.submit("/goals/new", goal_form(deadline=chosen))
     with app.app_context():
         assert db.session.scalar(db.select(Goal.deadline)).isoformat() == chosen
+
+
+def test_next_steps_ask_for_more_goals_when_too_few(client, client_user):
+    client.submit("/goals/new", goal_form())
+    page = client.get("/goals/").get_data(as_text=True)
+    assert "Add 2 more goals" in page
