@@ -191,6 +191,9 @@ def _completion_kind(token: Token) -> str | None:
         if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN") and \
                 _role_context(token) and not _past(gov):
             return "role"
+        if lemma in words("roles") and token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr") \
+                and token.head.lemma_.lower() in ("become", "make", "be") and not _past(gov):
+            return "role"  # "Become headteacher": the tagger reads a bare title as an adjective
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr") and \
                 _acronym(token) and gov_lemma in ("pass", "earn", "complete", "finish", "obtain",
                                                   "achieve", "sit", "get", "gain", "take"):
@@ -284,7 +287,8 @@ def _role_context(token: Token) -> bool:
                                                                     "interview", "hire",
                                                                     "role", "position", "job"}:
         return True
-    if token.dep_ in ("attr", "oprd", "dobj") and head.lemma_.lower() in ("become", "be", "make",
+    if token.dep_ in ("attr", "oprd", "dobj", "ccomp") and head.lemma_.lower() in ("become", "be",
+                                                                                  "make",
                                                                           "land", "get", "hire",
                                                                           "name", "appoint"):
         return True

@@ -22,7 +22,15 @@ GENERIC_STOP = frozenset({"want", "goal", "become", "get", "make", "improve", "l
 
 @cache
 def _families() -> dict[str, frozenset[str]]:
-    return {name: frozenset(terms) for name, terms in load_json("domains.json")["families"].items()}
+    """Term families without the words shared by several families ('lead', 'client')."""
+    families = {name: frozenset(terms)
+                for name, terms in load_json("domains.json")["families"].items()}
+    seen: dict[str, int] = {}
+    for terms in families.values():
+        for term in terms:
+            seen[term] = seen.get(term, 0) + 1
+    shared = {term for term, count in seen.items() if count > 1}
+    return {name: terms - shared for name, terms in families.items()}
 
 
 def _terms(text: str) -> set[str]:
@@ -65,23 +73,31 @@ def check(data: CheckInput) -> list[Finding]:
     if _mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
             "generic_career_terms"):
         return []
-    if any(m.kind in ("role", "credential") for m in data.metrics) and not _lifestyle(
-            goal_terms, text_lower):
-        return []
     if content & ctx_terms:
         return []
-    if _family_hits(goal_terms) & ctx_families:
+    if _family_hits(goal_terms) & ctx_families or _strong_family_overlap(goal_terms, ctx_terms):
         return []
     lifestyle = _lifestyle(goal_terms, text_lower)
     if lifestyle and ctx_terms & words("wellbeing_context_terms"):
         return []
+    content -= words("core_abstract_objects")
     if not content and not lifestyle:
-        return []
-    if not lifestyle and not _family_hits(goal_terms) and len(content) <= 1:
         return []
     start, end = data.bounds
     return [data.finding("irrelevant", "irrelevant.lifestyle" if lifestyle else
                          "irrelevant.other_field", start, end, target=target)]
+
+
+@cache
+def _full_families() -> dict[str, frozenset[str]]:
+    return {name: frozenset(terms)
+            for name, terms in load_json("domains.json")["families"].items()}
+
+
+def _strong_family_overlap(goal_terms: set[str], ctx_terms: set[str]) -> bool:
+    """A shared word ('reporting') counts when the context is clearly in that family."""
+    return any(goal_terms & terms and len(ctx_terms & terms) >= 2
+               for terms in _full_families().values())
 
 
 def _lifestyle(terms: set[str], text: str) -> bool:

@@ -18,9 +18,13 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 _ABSOLUTES = (
     (re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
      "100% leaves no room for a single miss"),
-    (re.compile(r"\bzero\s+(\w+\s+)?(mistakes?|errors?|defects?|bugs?|complaints?|incidents?|"
-                r"accidents?|absences?|typos?|escalations?|outages?|failures?|churn|turnover)\b"),
+    (re.compile(r"\bzero\s+(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|complaints?|"
+                r"incidents?|accidents?|absences?|typos?|escalations?|outages?|failures?|churn|"
+                r"turnover|customers?|clients?|patients?|falls?|injur\w+|delays?|returns?)\b|"
+                r"\b(to|at)\s+zero\b"),
      "zero of anything is a standard nobody meets every time"),
+    (re.compile(r"\b(learn|know|master|understand)\s+everything\b|\bbest\b[^.]{0,40}\bever\b"),
+     "'everything' and 'the best ever' are absolutes, not targets"),
     (re.compile(r"\bno\s+(mistakes?|errors?|defects?|bugs?|complaints?|typos?)\s+(at all|ever)?"),
      "never making a mistake is not something anyone can promise"),
     (re.compile(r"\bnever\s+(make|miss|fail|lose|be late|get|have|say|drop|forget|let)\b"),
@@ -45,7 +49,7 @@ def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
     for reason in (_absolute(data), _magnitude(data, months), _promotion(data, months),
-                   _leaps(data, months)):
+                   _leaps(data, months), _pace(data, months), _count_rate(data, months)):
         if reason is not None:
             start, end, rule, why, fix = reason
             return [data.finding("unrealistic", rule, start, end, reason=why, fix=fix)]
@@ -59,6 +63,9 @@ def _time_frame_months(data: CheckInput) -> float | None:
     if spans:
         return max(min(spans), 0.0)
     lowered = data.text.lower()
+    first = re.search(r"\bfirst\s+(week|month|quarter|year)\b", lowered)
+    if first:
+        return {"week": 0.25, "month": 1.0, "quarter": 3.0, "year": 12.0}[first.group(1)]
     if re.search(r"\b(this|next|within a|in a|one)\s+(year|quarter|month)\b", lowered):
         return 12.0
     return None
@@ -92,7 +99,9 @@ def _multiplier(data: CheckInput) -> tuple[float, Token | None] | None:
     lowered = data.text.lower()
     for match in _PERCENT.finditer(lowered):
         before = lowered[max(0, match.start() - 30): match.start()]
-        if re.search(r"\b(by|up|increase of|raise of|growth of|grow)\s*(at least\s*)?$", before):
+        after = lowered[match.end(): match.end() + 25]
+        if re.search(r"\b(by|up|increase of|raise of|growth of|grow)\s*(at least\s*)?$", before) \
+                or re.match(r"\s*(pay |salary |wage )?(rise|raise|increase|bump|hike)\b", after):
             return 1 + float(match.group(1)) / 100, None
     money = re.findall(r"[$€£]\s?(\d[\d,.]*)\s*(k|m)?\b", lowered)
     if len(money) >= 2 and re.search(r"\bfrom\b", lowered):
@@ -122,7 +131,8 @@ def _magnitude(data: CheckInput, months: float | None):
         start = token.idx
     if pay:
         limit_12 = 1.5
-        if (months is not None and months <= 12 and factor >= limit_12) or \
+        if (months is None and factor >= 1.4) or \
+                (months is not None and months <= 12 and factor >= limit_12) or \
                 (months is not None and months <= 24 and factor >= 2) or factor >= 5:
             when = f"within about {round(months)} months" if months is not None else ""
             return (start, end, "unrealistic.pay_jump",
@@ -183,8 +193,9 @@ def _promotion(data: CheckInput, months: float | None):
                 f"going from {ctx.current_role} to {target.text} skips several levels; most "
                 "people move up one level every 2-3 years.",
                 "aim for the next level up first, with a date.")
-    if ctx.months_in_role is not None and ctx.months_in_role < 12 and target_level >= 6 and \
-            (current is None or target_level - current >= 2) and (months is None or months <= 18):
+    too_far = target_level >= 6 if current is None else target_level - current >= 2
+    if ctx.months_in_role is not None and ctx.months_in_role < 12 and too_far and \
+            (months is None or months <= 18):
         return (target.start, target.end, "unrealistic.too_new",
                 f"after {ctx.months_in_role} months in the role, a move to {target.text} "
                 "skips at least one level; a first promotion usually comes after 18-36 months.",
@@ -200,8 +211,8 @@ def _promotion(data: CheckInput, months: float | None):
 
 
 _BIG_ITEMS = re.compile(
-    r"\b(promot\w+|mba|phd|degree|doctorate|start (a|my) (own )?(business|company)|launch (a|my) "
-    r"(business|company|startup)|double|triple|relocat\w+|move (to|abroad)|new job|"
+    r"\b(promot\w+|mba|phd|degree|doctorate|(start|open|launch) (a|my) (own )?(business|company|"
+    r"startup|firm|restaurant|shop)|double|triple|relocat\w+|move (to|abroad)|new job|"
     r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent)\b")
 
 
@@ -212,4 +223,79 @@ def _leaps(data: CheckInput, months: float | None):
         return (start, end, "unrealistic.many_leaps",
                 "it stacks several big life changes into one short period.",
                 "pick the one that matters most this year and move the others to later goals.")
+    return None
+
+
+_SHORT_EXPERIENCE = re.compile(
+    r"\bwithin\s+(?:a|an|one|two|three|six|twelve|\d+)\s+(?:days?|weeks?|months?|year)\s+of\s+"
+    r"(?:qualifying|graduating|leaving|starting|joining|finishing|completing|opening|learning)")
+_PACE = (
+    (re.compile(r"\bfluen(t|cy)\b"), 6, "fluency in a language takes hundreds of hours of study "
+     "(roughly 600-2,200 class hours for an English speaker)"),
+    (re.compile(r"\b(start|begin|get|earn|do|complete)\b[^.]{0,20}\b(phd|doctorate)\b"), 24,
+     "a PhD usually takes 3-5 years of full-time research"),
+    (re.compile(r"\bworld[- ]class\b|\bmaster\b(?! ?'?s)|\bexpert\b"), 12,
+     "expertise takes years of deliberate practice"),
+    (re.compile(r"\b(millionaire|billionaire)\b"), 60, "very few people build that wealth fast"),
+    (re.compile(r"\b(nobel|pulitzer|oscar|olympic|grammy|booker|fields medal|turing award)\b"),
+     120, "it depends on a committee and a lifetime of work, not on a plan"),
+)
+
+
+def _pace(data: CheckInput, months: float | None):
+    """A goal that normally takes years, squeezed into months; or a senior role right away."""
+    lowered = data.text.lower()
+    for pattern, max_months, why in _PACE:
+        match = pattern.search(lowered)
+        if match and ((months is None and max_months >= 60) or
+                      (months is not None and months <= max_months)):
+            return (match.start(), match.end(), "unrealistic.pace", why + ".",
+                    "keep the direction and give it a realistic time frame, with steps.")
+    early = _SHORT_EXPERIENCE.search(lowered)
+    targets = [m for m in data.metrics if m.kind == "role"]
+    if early and targets and max(_level(m.text) or 0 for m in targets) >= 3:
+        return (early.start(), early.end(), "unrealistic.no_experience",
+                "a senior role straight after qualifying skips the years of experience it "
+                "normally requires.", "aim for the first step (a junior or mid-level role) first.")
+    return None
+
+
+_DAILY = re.compile(r"\b(a|per|each|every)\s+(day|shift)\b|\bdaily\b")
+
+
+def _count_rate(data: CheckInput, months: float | None):
+    """Hundreds of things in weeks ('500 reviews in a month', '1,200 bugs by Friday')."""
+    lowered = data.text.lower()
+    if _DAILY.search(lowered):
+        for metric in data.metrics:
+            value = _count(metric.text) if metric.kind == "quantity" else None
+            if value is not None and value >= 200:
+                return (metric.start, metric.end, "unrealistic.volume",
+                        f"{metric.text} every day is more than a full working day allows.",
+                        "size it from your current daily rate and add a little.")
+    if months is None or "from" in lowered:
+        return None
+    for metric in data.metrics:
+        if metric.kind != "quantity":
+            continue
+        value = _count(metric.text)
+        if value is None:
+            continue
+        if (value >= 200 and months <= 1.5) or (value >= 100_000 and months <= 12):
+            return (metric.start, metric.end, "unrealistic.volume",
+                    f"{metric.text} in about {max(round(months * 4.3), 1)} weeks is far beyond "
+                    "what one person or team normally does.",
+                    "size it from your current weekly rate and add a little, with a date.")
+    return None
+
+
+def _count(text: str) -> float | None:
+    lowered = text.lower().replace(",", "")
+    match = re.search(r"\d+(\.\d+)?", lowered)
+    if match:
+        return float(match.group(0))
+    if "million" in lowered:
+        return 1_000_000.0
+    if "thousand" in lowered:
+        return 1000.0
     return None
