@@ -40,10 +40,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     analysis.init_app(app)
 
-    from coachapp import api, auth, goals, main
+    from coachapp import api, auth, goals, interview, main
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(goals.bp)
+    app.register_blueprint(interview.bp)
     app.register_blueprint(api.bp)
     return app

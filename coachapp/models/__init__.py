@@ -9,17 +9,21 @@ from coachapp.models.goals import (
     Goal,
     Vision,
 )
+from coachapp.models.interview import JOB_DESCRIPTION_MAX, PracticeAttempt, PracticeSet
 from coachapp.models.user import ROLES, ApiToken, User
 
 __all__ = [
     "GOAL_TYPES",
     "HORIZONS",
+    "JOB_DESCRIPTION_MAX",
     "OPEN_STATUSES",
     "ROLES",
     "STATUSES",
     "Action",
     "ApiToken",
     "Goal",
+    "PracticeAttempt",
+    "PracticeSet",
     "User",
     "Vision",
 ]
