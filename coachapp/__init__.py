@@ -40,11 +40,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     analysis.init_app(app)
 
-    from coachapp import api, auth, goals, interview, main
+    from coachapp import api, auth, goals, interview, main, progress
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(goals.bp)
     app.register_blueprint(interview.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(progress.bp)
     return app

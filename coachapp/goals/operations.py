@@ -12,10 +12,13 @@ from sqlalchemy.orm.exc import StaleDataError
 from coachapp.analysis import analyze_plan, analyze_text, content_key, user_context
 from coachapp.extensions import db
 from coachapp.models import OPEN_STATUSES, Action, Goal, User, Vision
+from coachapp.models.base import utcnow
+from coachapp.models.progress import goal_snapshot, record_revision
 
 MAX_ACTIONS = 5
 MIN_ACTIONS = 3
 MIN_ACTIVE_GOALS = 3
+MAX_ID = 2**31 - 1
 
 
 class StaleGoal(Exception):
@@ -78,6 +81,8 @@ def user_goals(user: User, statuses: tuple[str, ...] | None = None) -> list[Goal
 
 def goal_for(user: User, goal_id: int) -> Goal | None:
     """The goal with ``goal_id`` if it belongs to ``user``."""
+    if not 0 < goal_id <= MAX_ID:  # ids are 32-bit; a larger one would fail in the query
+        return None
     return db.session.scalar(db.select(Goal).where(Goal.id == goal_id, Goal.user_id == user.id))
 
 
@@ -112,6 +117,8 @@ def _apply(goal: Goal, data: GoalInput) -> None:
     goal.deadline = data.deadline
     goal.metric_target = data.metric_target.strip()
     goal.status = data.status
+    if goal.status == "active" and goal.activated_at is None:
+        goal.activated_at = utcnow()
     if data.actions is not None:
         _replace_actions(goal, data.actions)
 
@@ -143,15 +150,23 @@ def create_goal(user: User, data: GoalInput) -> Goal:
     return goal
 
 
-def update_goal(goal: Goal, data: GoalInput, expected_version: int | None = None) -> Goal:
-    """Save ``data`` over ``goal``; :class:`StaleGoal` if it changed since ``expected_version``."""
+def update_goal(goal: Goal, data: GoalInput, expected_version: int | None = None,
+                reason: str = "", change_kind: str = "adjusted") -> Goal:
+    """Save ``data`` over ``goal``; :class:`StaleGoal` if it changed since ``expected_version``.
+
+    Changing an active goal's text, deadline or metric records a revision with
+    ``reason`` in the same transaction, so a stale edit loses no history.
+    """
     if expected_version is not None and expected_version != goal.version:
         raise StaleGoal()
     context = user_context(goal.user)  # before the edit, so autoflush saves it only once
+    before, was_active = goal_snapshot(goal), goal.status == "active"
     _apply(goal, data)
     refresh_analysis(goal, context)
     prefill_from_text(goal)
     try:
+        if was_active:
+            record_revision(goal, before, reason, change_kind)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()
@@ -159,8 +174,19 @@ def update_goal(goal: Goal, data: GoalInput, expected_version: int | None = None
     return goal
 
 
+def revises_active_goal(goal: Goal, data: GoalInput) -> bool:
+    """Whether saving ``data`` changes what an active goal says (so it needs a reason)."""
+    return goal.status == "active" and (
+        data.text.strip() != goal.text
+        or data.deadline != goal.deadline
+        or data.metric_target.strip() != goal.metric_target
+    )
+
+
 def set_status(goal: Goal, status: str) -> None:
     goal.status = status
+    if status == "active" and goal.activated_at is None:
+        goal.activated_at = utcnow()
     db.session.commit()
 
 

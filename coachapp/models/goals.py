@@ -67,6 +67,7 @@ class Goal(db.Model):
     analysis_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+    activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # start of check-ins
     version: Mapped[int] = mapped_column(default=1)
 
     user: Mapped[User] = relationship(
