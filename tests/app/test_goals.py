@@ -203,6 +203,10 @@ def test_other_users_goals_are_404(app, client, make_user, login):
     assert count(app, Goal) == 1
 
 
+def test_huge_ids_are_404_not_500(client, client_user):
+    assert client.get(f"/goals/{2**40}").status_code == 404
+
+
 def test_coach_cannot_use_client_workspace(client, make_user, login):
     login(make_user("coach"))
     assert client.get("/goals/").status_code == 403
