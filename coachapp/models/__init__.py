@@ -19,6 +19,7 @@ from coachapp.models.progress import (
     QuarterlyReview,
     ReviewAnswer,
 )
+from coachapp.models.interview import JOB_DESCRIPTION_MAX, PracticeAttempt, PracticeSet
 from coachapp.models.user import ROLES, ApiToken, User
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "CalendarFeed",
     "CheckIn",
     "Goal",
+    "PracticeAttempt",
+    "PracticeSet",
     "GoalRevision",
     "PracticeAttempt",
     "PracticeSet",
