@@ -19,7 +19,6 @@ from coachapp.models.progress import (
     QuarterlyReview,
     ReviewAnswer,
 )
-from coachapp.models.interview import JOB_DESCRIPTION_MAX, PracticeAttempt, PracticeSet
 from coachapp.models.user import ROLES, ApiToken, User
 
 __all__ = [
@@ -36,8 +35,6 @@ __all__ = [
     "CalendarFeed",
     "CheckIn",
     "Goal",
-    "PracticeAttempt",
-    "PracticeSet",
     "GoalRevision",
     "PracticeAttempt",
     "PracticeSet",
