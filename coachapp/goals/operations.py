@@ -174,15 +174,6 @@ def update_goal(goal: Goal, data: GoalInput, expected_version: int | None = None
     return goal
 
 
-def revises_active_goal(goal: Goal, data: GoalInput) -> bool:
-    """Whether saving ``data`` changes what an active goal says (so it needs a reason)."""
-    return goal.status == "active" and (
-        data.text.strip() != goal.text
-        or data.deadline != goal.deadline
-        or data.metric_target.strip() != goal.metric_target
-    )
-
-
 def set_status(goal: Goal, status: str) -> None:
     goal.status = status
     if status == "active" and goal.activated_at is None:

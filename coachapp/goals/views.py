@@ -10,6 +10,7 @@ from coachapp.analysis import analyze_text, user_context
 from coachapp.goals import bp
 from coachapp.goals import operations as ops
 from coachapp.goals.forms import ConfirmForm, GoalForm, VisionForm
+from coachapp.progress.operations import pending_revision
 from coachapp.progress.views import due_summary
 from coachapp.roles import client_required
 
@@ -88,10 +89,8 @@ def edit(goal_id: int):
             version = int(form.version.data) if form.version.data else None
         except ValueError:
             version = None
-        data = form.to_input()
-        revised = ops.revises_active_goal(goal, data)
         try:
-            ops.update_goal(goal, data, expected_version=version)
+            ops.update_goal(goal, form.to_input(), expected_version=version)
         except ops.StaleGoal:
             flash("This goal was changed elsewhere since you opened it. Your text is below; "
                   "compare it with the current version and save again.", "warning")
@@ -100,7 +99,7 @@ def edit(goal_id: int):
             return render_template("goals/form.html", form=form, goal=goal,
                                    analysis=_feedback_for(form)), 409
         flash("Goal updated.", "success")
-        if revised:  # an active goal's new version: ask why, for its history
+        if pending_revision(goal):  # an active goal's new version: ask why, for its history
             return redirect(url_for("progress.explain_revision", goal_id=goal.id))
         return redirect(url_for("goals.detail", goal_id=goal.id))
     form.pad_actions()

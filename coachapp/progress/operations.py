@@ -252,13 +252,15 @@ class ReviewDecision:
 
 def record_review(user: User, decisions: list[ReviewDecision], note: str = "") -> QuarterlyReview:
     """Save the review's answers; a goal to drop is dropped with the reason given."""
-    review = QuarterlyReview(user=user, note=note.strip(), answers=[])
     for item in decisions:
-        review.answers.append(ReviewAnswer(goal=item.goal, goal_text=item.goal.text,
-                                           decision=item.decision, reason=item.reason.strip()))
         if item.decision == "drop":
             record_revision(item.goal, goal_snapshot(item.goal), item.reason, kind="dropped")
             item.goal.status = "dropped"
+    review = QuarterlyReview(user=user, note=note.strip(), answers=[
+        ReviewAnswer(goal=item.goal, goal_text=item.goal.text, decision=item.decision,
+                     reason=item.reason.strip())
+        for item in decisions
+    ])
     db.session.add(review)
     db.session.commit()
     return review
