@@ -16,6 +16,7 @@ from coachapp.interview.questions import Question
 
 WORDS_PER_MINUTE = 140
 TARGET_SECONDS = (45, 120)
+WHOLE_ANSWER_CODES = ("too_short", "too_long")  # shown as the length line, not highlighted
 STRUCTURE_CODES = ("no_short_term", "no_long_term", "long_term_first", "long_term_too_detailed")
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -80,6 +81,11 @@ class Report:
     length: Length
     top_words: tuple[str, ...]
     next_steps: list[str] = field(default_factory=list)
+
+    @property
+    def highlights(self) -> list[dict[str, Any]]:
+        """Findings about particular words; length findings cover the whole answer."""
+        return [f for f in self.findings if f.get("code") not in WHOLE_ANSWER_CODES]
 
 
 def word_count(text: str) -> int:

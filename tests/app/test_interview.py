@@ -209,6 +209,9 @@ def test_answer_page_shows_question_job_timer_and_live_box(client, job):
     assert 'data-live-feedback="live-feedback"' in page
     assert f'data-feedback-url="/interview/sets/{job}/career_goals/feedback"' in page
     assert "js/practice-timer.js" in page and "js/live-feedback.js" in page
+    # no maxlength: a browser would cut a long paste silently; the server explains instead
+    assert "maxlength" not in page.split('name="text"')[0].rsplit("<textarea", 1)[1]
+    assert 'maxlength="10000"' not in page
     assert "<script>" not in page.replace("<script type=\"module\"", "")  # no inline JS
 
 

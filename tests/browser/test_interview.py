@@ -1,0 +1,111 @@
+"""Interview practice in real Chromium: answer, live feedback, feedback page, try again, history."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_violations, save_screenshot
+
+DESCRIPTION = (
+    "Data Engineer, Platform team. You will build ETL pipelines in Python and SQL, "
+    "orchestrated with Airflow, on AWS. Requirements: Python, SQL, Airflow, AWS. "
+    "Nice to have: dbt, Kafka."
+)
+RAMBLING = ("Um, in five years I basically see myself as CTO, like, running the whole "
+            "department. I guess right now I kind of want to learn data stuff.")
+FOCUSED = ("In my first year I want to build reliable Airflow pipelines in Python and SQL for "
+           "your platform team, and pass the AWS data engineer exam by June. Later I see myself "
+           "as a senior data engineer who mentors others.")
+
+
+@pytest.fixture
+def practice_set(page, make_user, browser_login):
+    browser_login(make_user("client", name="Robin Client"))
+    page.goto("/interview/")
+    page.get_by_role("link", name="New target job").click()
+    page.get_by_label("Job title").fill("Data engineer")
+    page.get_by_label("Company").fill("Northwind")
+    page.get_by_label("Job description").fill(DESCRIPTION)
+    page.get_by_role("button", name="Save target job").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Data engineer")
+    return page.url
+
+
+def type_answer(page, text: str) -> None:
+    box = page.get_by_label("Your answer", exact=True)
+    box.fill("")
+    box.press_sequentially(text, delay=2)
+
+
+def test_practice_flow(page, practice_set):
+    page.get_by_role("link", name="Answer: What are your career goals?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What are your career goals?")
+
+    # the timer appears with JavaScript, counts up and fills the duration field
+    timer = page.locator("[data-practice-timer]")
+    expect(timer).to_be_visible()
+    expect(timer).to_contain_text("target 45–120 s")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_timeout(1200)
+    page.get_by_role("button", name="Stop").click()
+    expect(page.locator("[data-timer-clock]")).not_to_have_text("0:00")
+    expect(page.get_by_label("Speaking time in seconds (optional)")).not_to_have_value("")
+
+    type_answer(page, RAMBLING)
+    live = page.locator("#live-feedback")
+    expect(live.locator("mark[data-code=filler]").first).to_be_visible()
+    expect(live.locator(".structure-checklist")).to_be_visible()
+    expect(live.locator(".length-line")).to_contain_text("too short")
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.locator(".structure-checklist")).to_be_visible()
+    expect(page.get_by_text("Attempt 1")).to_be_visible()
+    expect(page.locator(".highlighted-text mark[data-code=filler]").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
+    first_url = page.url
+    assert axe_violations(page) == []
+
+    # try again: the earlier answer is in the box to rework; the first attempt stays
+    page.get_by_role("link", name="Try again").click()
+    expect(page.get_by_label("Your answer", exact=True)).to_have_value(RAMBLING)
+    type_answer(page, FOCUSED)
+    expect(live.locator(".answer-panel")).to_be_visible()
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_text("Attempt 2")).to_be_visible()
+    expect(page.locator(".change-line")).to_contain_text("previous attempt")
+    save_screenshot(page, "interview-feedback")
+    assert page.url != first_url
+
+    page.get_by_role("link", name="History of this question").click()
+    expect(page.locator("svg.trend-chart circle.chart-point")).to_have_count(2)
+    expect(page.locator(".attempts-table tbody tr")).to_have_count(2)
+    assert axe_violations(page) == []
+    save_screenshot(page, "interview-history")
+
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_role("heading", name="What changed from #1 to #2")).to_be_visible()
+    expect(page.locator(".side-by-side .highlighted-text")).to_have_count(2)
+    assert axe_violations(page) == []
+
+
+def test_answer_page_works_without_javascript(browser, live_server, make_user):
+    user = make_user("client")
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/login")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/interview/sets/new")
+    page.get_by_label("Job title").fill("Data engineer")
+    page.get_by_role("button", name="Save target job").click()
+    page.get_by_role("link", name="Answer: Where do you see yourself in five years?").click()
+    expect(page.locator("[data-practice-timer]")).to_be_hidden()
+    page.get_by_label("Your answer", exact=True).fill(FOCUSED)
+    page.get_by_label("Speaking time in seconds (optional)").fill("70")
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.locator(".structure-checklist")).to_be_visible()
+    expect(page.get_by_text("spoken in 70 s")).to_be_visible()
+    context.close()
