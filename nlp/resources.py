@@ -135,3 +135,65 @@ def message_for(rule: str, code: str) -> dict[str, str]:
     """The message entry of a rule id, falling back to its finding code."""
     table_ = messages()
     return table_.get(rule) or table_[code]
+
+
+RUBRIC_TERM_IDS = (
+    "trait_person_nouns", "trait_kind_words", "non_trait_modifiers", "outcome_adjectives",
+    "ongoing_verbs", "ongoing_not_habit_objects", "manner_adverbs_not_habit",
+    "feeling_only_verbs", "apex_titles", "senior_titles", "entry_markers", "prestige_venues",
+    "heavy_units", "launch_frames", "performance_absolutes", "absolute_subjects",
+    "domain_neutral_terms",
+)
+FIELD_GROUPS = ("hobbies", "professions")
+
+
+@cache
+def _rubric_terms() -> dict[str, frozenset[str]]:
+    data = load_json("rubric_terms.json")
+    out: dict[str, frozenset[str]] = {}
+    for key in RUBRIC_TERM_IDS:
+        value = data.get(key)
+        if not isinstance(value, list) or not value or \
+                not all(isinstance(v, str) and v.strip() for v in value):
+            raise ResourceError(f"rubric_terms.json: {key!r} must be a non-empty list of strings")
+        out[key] = frozenset(v.lower().strip() for v in value)
+    unknown = set(data) - set(RUBRIC_TERM_IDS)
+    if unknown:
+        raise ResourceError(f"rubric_terms.json: unknown list ids {sorted(unknown)}")
+    return out
+
+
+def rubric_terms(list_id: str) -> frozenset[str]:
+    """One list from rubric_terms.json (trait nouns, senior titles, entry markers...)."""
+    try:
+        return _rubric_terms()[list_id]
+    except KeyError as e:
+        raise ResourceError(f"unknown rubric term list {list_id!r}") from e
+
+
+@cache
+def fields() -> dict[str, tuple[str, frozenset[str]]]:
+    """Domains by name -> (group, terms): hobbies and professions from fields.json, plus the
+    domains.json families as professions."""
+    data = load_json("fields.json")
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for group in FIELD_GROUPS:
+        domains = data.get(group)
+        if not isinstance(domains, dict) or not domains:
+            raise ResourceError(f"fields.json: {group!r} must map domain names to term lists")
+        for name, terms in domains.items():
+            if not isinstance(terms, list) or not all(isinstance(t, str) for t in terms):
+                raise ResourceError(f"fields.json: {group}.{name} must be a list of strings")
+            if name in out:
+                raise ResourceError(f"fields.json: duplicate domain {name!r}")
+            out[name] = (group, frozenset(t.lower().strip() for t in terms if t.strip()))
+    families = {n: frozenset(t.lower() for t in terms)
+                for n, terms in load_json("domains.json")["families"].items()}
+    counts: dict[str, int] = {}
+    for terms in families.values():
+        for term in terms:
+            counts[term] = counts.get(term, 0) + 1
+    for name, terms in families.items():  # words shared by several families name none
+        out[f"family:{name}"] = ("professions", frozenset(t for t in terms if counts[t] == 1))
+    neutral = rubric_terms("domain_neutral_terms")
+    return {name: (group, terms - neutral) for name, (group, terms) in out.items()}

@@ -10,12 +10,14 @@ content words ("improve my skills") are never flagged: there is nothing to judge
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from ..resources import load_json, words
+from ..resources import fields, load_json, words
 from ..result import Finding
 from .base import CheckInput
 
+_PUNCT = re.compile(r"[^\w&+'/-]+")
 GENERIC_STOP = frozenset({"want", "goal", "become", "get", "make", "improve", "learn",
                           "increase", "help", "work", "year", "month", "week", "day", "time"})
 
@@ -60,6 +62,7 @@ def _lemma(word: str) -> str:
 
 
 def check(data: CheckInput) -> list[Finding]:
+    """Flag a goal only when it can be placed in a domain that is clearly not the context's."""
     if not data.context.has_direction:
         return []
     goal_tokens = [t for t in data.doc if not t.is_punct and not t.is_space]
@@ -68,24 +71,67 @@ def check(data: CheckInput) -> list[Finding]:
                                                                    "ADJ")
                and not t.is_stop and t.lemma_.lower() not in GENERIC_STOP
                and t.lemma_.lower() not in words("stopwords_extra")}
-    ctx_terms, ctx_families, target = context_terms(data)
+    ctx_terms, _, target = context_terms(data)
     text_lower = data.text.lower()
-    if _mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
-            "generic_career_terms"):
+    goal_domains = _domains(_naming_terms(goal_tokens), _padded(text_lower))
+    hobby = any(fields()[d][0] == "hobbies" for d in goal_domains)
+    if not hobby and (_mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
+            "generic_career_terms")):
         return []
-    if content & ctx_terms:
-        return []
-    if _family_hits(goal_terms) & ctx_families or _strong_family_overlap(goal_terms, ctx_terms):
+    if content & ctx_terms or {_lemma(c) for c in content} & ctx_terms:
         return []
     lifestyle = _lifestyle(goal_terms, text_lower)
     if lifestyle and ctx_terms & words("wellbeing_context_terms"):
         return []
-    content -= words("core_abstract_objects")
-    if not content and not lifestyle:
+    ctx_domains = _context_domains(_context_text(data))
+    if goal_domains & ctx_domains:
         return []
+    if not (lifestyle or hobby or (goal_domains and ctx_domains)):
+        return []  # the goal's domain is unknown, or the target's is: nothing to judge
     start, end = data.bounds
-    return [data.finding("irrelevant", "irrelevant.lifestyle" if lifestyle else
+    return [data.finding("irrelevant", "irrelevant.lifestyle" if lifestyle or hobby else
                          "irrelevant.other_field", start, end, target=target)]
+
+
+def _naming_terms(tokens: list) -> set[str]:
+    """Words that can name a domain: nouns, proper nouns, adjectives, symbols (not verbs)."""
+    out: set[str] = set()
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "X", "NUM") or t.text.isupper():
+            out.add(t.lower_)
+            out.add(t.lemma_.lower())
+    return out
+
+
+def _domains(terms: set[str], text: str) -> set[str]:
+    """Every domain a term or phrase of the text belongs to (ambiguous terms count for all)."""
+    found: set[str] = set()
+    for name, (_, vocab) in fields().items():
+        if terms & vocab or any(p in text for p in _phrases(vocab)):
+            found.add(name)
+    return found
+
+
+@cache
+def _phrases(vocab: frozenset[str]) -> tuple[str, ...]:
+    return tuple(f" {p} " for p in vocab if " " in p)
+
+
+def _padded(text: str) -> str:
+    return " " + " ".join(_PUNCT.sub(" ", text).split()) + " "
+
+
+def _context_text(data: CheckInput) -> str:
+    ctx = data.context
+    return " ".join(p for p in (ctx.vision, ctx.target_role, ctx.job_description,
+                                ctx.current_role) if p and p.strip())
+
+
+@cache
+def _context_domains(text: str) -> frozenset[str]:
+    raw = _terms(text)
+    terms = raw | {_lemma(t) for t in raw}
+    return frozenset(_domains(terms, _padded(text.lower())))
 
 
 @cache
