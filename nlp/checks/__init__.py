@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..result import Finding
-from . import answer, completeness, habit, relevance, unrealistic, vague
+from . import (
+    answer,
+    answer_relevance,
+    answer_structure,
+    completeness,
+    habit,
+    relevance,
+    unrealistic,
+    vague,
+)
 from .base import CheckInput
 
 Check = Callable[[CheckInput], list[Finding]]
@@ -21,9 +30,10 @@ GOAL_CHECKS: tuple[Check, ...] = (
 ANSWER_CHECKS: tuple[Check, ...] = (
     answer.check_length,
     answer.check_filler,
-    answer.check_vague,
-    unrealistic.check,
-    relevance.check,
+    answer_structure.check,
+    answer_relevance.check_vague,
+    answer_relevance.check_unrealistic,
+    answer_relevance.check_irrelevant,
 )
 
 __all__ = ["ANSWER_CHECKS", "GOAL_CHECKS", "Check", "CheckInput"]

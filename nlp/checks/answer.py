@@ -1,20 +1,23 @@
 """Checks on a spoken answer to "What are your career goals?" (length, filler, platitudes).
 
-The structure checks (no_short_term, no_long_term, long_term_first, ...) belong in a
-module of their own, added to ``ANSWER_CHECKS``.
+The structure checks live in answer_structure.py; relevance, realism and answer-level
+vagueness in answer_relevance.py.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..fillers import filler_rate, find_fillers
 from ..result import Finding
+from .answer_findings import answer_finding
 from .base import CheckInput
 from .vague import has_anchor
 
 WORDS_PER_MINUTE = 140
 MIN_SECONDS = 45
 MAX_SECONDS = 120
+MAX_FILLER_RATE = 3.0  # fillers per 100 words
 FILLERS = re.compile(
     r"\b(um+|uh+|erm+|er|hmm+|you know|i mean|i guess|kind of|sort of|like,|basically|"
     r"actually|literally|honestly|to be honest|or something|and stuff|whatever|i think maybe)\b",
@@ -41,8 +44,13 @@ def check_length(data: CheckInput) -> list[Finding]:
 
 
 def check_filler(data: CheckInput) -> list[Finding]:
-    return [data.finding("filler", "filler", m.start(), m.end(), severity="info")
-            for m in FILLERS.finditer(data.text)]
+    """Every filler use, once they reach MAX_FILLER_RATE per 100 words (a few are normal)."""
+    spans = find_fillers(data.doc)
+    rate = filler_rate(len(spans), data.text)
+    if rate < MAX_FILLER_RATE:
+        return []
+    return [answer_finding(data, "filler", "filler", start, end, severity="info",
+                           rate=f"{rate:g}") for start, end in spans]
 
 
 def check_vague(data: CheckInput) -> list[Finding]:

@@ -1,0 +1,148 @@
+"""Answer-level judgements: does it relate to the job, is it plausible, is it concrete?
+
+- irrelevant: the share of the answer's content nouns found in the job title and
+  description (lemmas), with the job terms it uses; an answer about another
+  career shares almost nothing.
+- unrealistic: a top job or the interviewer's job (data: ``top_titles``) in the
+  same sentence as a time frame of three years or less, or an absolute promise
+  (``absolutes``).
+- vague: platitudes (``platitudes``) with next to nothing concrete: no job terms,
+  names, numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..answer_structure import cue_patterns
+from ..job_terms import JobProfile, job_profile, match_terms
+from ..result import Finding
+from .answer_findings import answer_finding
+from .base import CheckInput
+
+NEAR = re.compile(
+    r"\b(first|second|third|1st|2nd|3rd) year\b|\byear (one|two|three|1|2|3)\b|"
+    r"\b(within|in|after|by) (a|one|two|three|eighteen|twelve|six|\d+|the next|the first) "
+    r"(\w+ )?(years?|months?)\b|\bthis year\b|\bnext year\b|\bwithin a year\b",
+    re.IGNORECASE)
+_YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "eighteen": 1.5, "twelve": 1, "six": 0.5}
+MIN_RELEVANT_SHARE = 0.28
+LOW_SHARE = 0.1
+MIN_NOUNS = 3
+
+
+@dataclass(frozen=True)
+class AnswerSignals:
+    """Numbers every answer check reads; computed once per doc."""
+
+    nouns: int
+    shared: int
+    terms_used: int
+    platitudes: int
+    concrete: int
+
+    @property
+    def share(self) -> float:
+        return self.shared / self.nouns if self.nouns else 1.0
+
+    @property
+    def relevant(self) -> bool:
+        """Enough shared content words, or several job terms used; platitudes are not judged."""
+        if self.nouns < MIN_NOUNS or self.vague or self.share >= MIN_RELEVANT_SHARE:
+            return True
+        return self.terms_used >= 2 and self.share >= LOW_SHARE
+
+    @property
+    def vague(self) -> bool:
+        return self.platitudes >= 2 and self.concrete <= max(1, self.platitudes * 3 // 4)
+
+
+def profile_of(data: CheckInput) -> JobProfile | None:
+    ctx = data.context
+    if not ((ctx.job_description or "").strip() or (ctx.target_role or "").strip()):
+        return None
+    return job_profile(ctx.job_description or "", ctx.target_role or "")
+
+
+def job_terms(data: CheckInput) -> dict[str, list[dict[str, object]]]:
+    cached = data.doc.user_data.get("coach_job_terms")
+    if cached is None:
+        profile = profile_of(data)
+        cached = ({"used": [], "missing": []} if profile is None
+                  else match_terms(data.doc, data.text, profile))
+        data.doc.user_data["coach_job_terms"] = cached
+    return cached
+
+
+def signals(data: CheckInput) -> AnswerSignals:
+    cached = data.doc.user_data.get("coach_answer_signals")
+    if cached is not None:
+        return cached
+    profile = profile_of(data)
+    nouns = {t.lemma_.lower() for t in data.doc if t.pos_ in ("NOUN", "PROPN")
+             and t.is_alpha and not t.is_stop and len(t.text) > 2}
+    shared = len(nouns & profile.lemmas) if profile else len(nouns)
+    used = job_terms(data)["used"]
+    platitudes = len(cue_patterns("platitudes").findall(data.text))
+    concrete = len({u["term"].lower() for u in used})
+    concrete += sum(1 for e in data.doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "CARDINAL",
+                                                              "MONEY", "PERCENT", "DATE"))
+    cached = AnswerSignals(len(nouns), shared, len(used), platitudes, concrete)
+    data.doc.user_data["coach_answer_signals"] = cached
+    return cached
+
+
+def check_irrelevant(data: CheckInput) -> list[Finding]:
+    profile = profile_of(data)
+    if profile is None:
+        return []
+    sig = signals(data)
+    if sig.relevant:
+        return []
+    start, end = data.bounds
+    role = (data.context.target_role or "").strip()
+    target = f"the job ({role})" if role else "the job description"
+    terms = ", ".join(t.term for t in profile.terms[:3]) or "the job's main duties"
+    return [answer_finding(data, "irrelevant", "irrelevant", start, end, target=target,
+                           terms=terms)]
+
+
+def check_unrealistic(data: CheckInput) -> list[Finding]:
+    top = cue_patterns("top_titles")
+    for sent in data.doc.sents:
+        text = sent.text
+        title = top.search(text)
+        if title and _near(text):
+            base = sent.start_char
+            return [answer_finding(data, "unrealistic", "unrealistic.top_job",
+                                   base + title.start(), base + title.end())]
+    match = cue_patterns("absolutes").search(data.text)
+    if match:
+        return [answer_finding(data, "unrealistic", "unrealistic.absolute", match.start(),
+                               match.end())]
+    return []
+
+
+def _near(text: str) -> bool:
+    """A time frame of three years or less in the sentence."""
+    for match in NEAR.finditer(text):
+        words = match.group(0).lower().split()
+        if words[-1].startswith("month") or words[0] in ("first", "second", "third", "1st",
+                                                        "2nd", "3rd", "this", "next"):
+            return True
+        if words[0] == "year":
+            return True
+        number = words[1] if len(words) > 1 else ""
+        if number.isdigit() and int(number) <= 3 or _YEAR_WORDS.get(number, 9) <= 3:
+            return True
+    return False
+
+
+def check_vague(data: CheckInput) -> list[Finding]:
+    sig = signals(data)
+    if not sig.vague:
+        return []
+    match = cue_patterns("platitudes").search(data.text)
+    start, end = (match.start(), match.end()) if match else data.bounds
+    return [answer_finding(data, "vague", "vague", start, end)]

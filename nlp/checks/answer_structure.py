@@ -1,0 +1,54 @@
+"""Structure of an answer: near-term part, long-term part, their order, the long-term detail."""
+
+from __future__ import annotations
+
+from ..answer_structure import LONG, SHORT, AnswerStructure, Part, analyze_structure
+from ..result import Finding
+from .answer_findings import answer_finding
+from .answer_relevance import signals
+from .base import CheckInput
+
+
+def structure(data: CheckInput) -> AnswerStructure:
+    today = data.context.today
+    return analyze_structure(data.doc, data.deadlines, today.year, today.toordinal())
+
+
+def near_term_parts(data: CheckInput) -> list[Part]:
+    """The near-term parts; an answer with no time words at all is about now when it is
+    concrete and about this job ("learn the code, get my OSHA 10")."""
+    found = structure(data)
+    if found.cued:
+        return found.spans(SHORT)
+    sig = signals(data)
+    if sig.vague or not sig.relevant:
+        return []
+    start, end = data.bounds
+    return [Part(SHORT, start, end, False)]
+
+
+def check(data: CheckInput) -> list[Finding]:
+    found = structure(data)
+    shorts, longs = near_term_parts(data), found.spans(LONG)
+    out: list[Finding] = []
+    start, end = data.bounds
+    if not shorts:
+        where = longs[0] if longs else None
+        out.append(answer_finding(data, "no_short_term", "no_short_term",
+                                  where.start if where else start, where.end if where else end))
+    if not longs:
+        where = shorts[-1] if shorts else None
+        out.append(answer_finding(data, "no_long_term", "no_long_term",
+                                  where.start if where else start, where.end if where else end))
+    if found.opens_with == LONG and found.later_short_cue and longs:
+        out.append(answer_finding(data, "long_term_first", "long_term_first",
+                                  longs[0].start, longs[0].end))
+    if longs and found.detail.over_specified:
+        detail = found.detail
+        bits = [f"{n} {what}" for n, what in ((detail.years, "calendar years"),
+                                               (detail.money, "pay or money figures"),
+                                               (detail.numbers, "other numbers"))
+                if n]
+        out.append(answer_finding(data, "long_term_too_detailed", "long_term_too_detailed",
+                                  longs[0].start, longs[-1].end, detail=", ".join(bits)))
+    return out
