@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..resources import load_json, words
+from ..resources import load_json, rubric_terms, words
 from ..result import Finding
 from ..syntax import is_negated, objects
 from .base import CheckInput
@@ -24,7 +24,20 @@ LOOSE_ADVERBS = frozenset({"more", "less", "regularly", "better", "healthier", "
 
 def check(data: CheckInput) -> list[Finding]:
     """A trait/feeling/habit predicate, unless the goal already has a number or cadence."""
-    if data.quantities or any(m.kind in ("credential", "role") for m in data.metrics):
+    if data.quantities:
+        return []
+    for pred in data.predicates:
+        if is_negated(pred):
+            continue
+        hit = _person_trait(pred) or _ongoing(pred) or _enjoyment(pred) or _manner_only(pred)
+        if hit is not None:
+            start, end, key, rule = hit
+            return _both(data, start, end, f"habit.{rule}", _example(key, data.text))
+    trusted = _TRUSTED_RE.search(data.text.lower())
+    if trusted:
+        return _both(data, trusted.start(), trusted.end(), "habit.trait",
+                     _example("default", data.text))
+    if any(m.kind in ("credential", "role") for m in data.metrics):
         return []
     for pred in data.predicates:
         if is_negated(pred) and pred.lemma_.lower() not in ("be",):
@@ -74,7 +87,8 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
     for obj in objects(pred):
         lemma = obj.lemma_.lower()
         lower = obj.lower_
-        if obj.pos_ == "ADJ" and lower not in words("not_habit_adjectives"):
+        if obj.pos_ == "ADJ" and lower not in words("not_habit_adjectives") and \
+                lemma not in rubric_terms("outcome_adjectives"):
             compared = any(c.lower_ in ("more", "less", "much", "very", "always", "really")
                            for c in obj.children) or obj.tag_ in ("JJR",)
             if lemma in words("habit_traits") or lower in words("habit_traits") or compared:
@@ -84,6 +98,110 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
                 return (*_span(pred, obj.right_edge if obj.right_edge.i - obj.i < 4 else obj),
                         lemma)
     return None
+
+
+TRAIT_SUFFIXES = ("ful", "ive", "ent", "ant", "able", "ible", "ous", "ic", "ing", "ate", "ed",
+                  "er", "al", "ly", "ing")
+TRUST_VERBS = frozenset({"trust", "respect", "rely", "like", "love", "admire", "want", "need",
+                         "count", "turn", "come", "go", "look", "enjoy", "value", "remember",
+                         "recommend", "believe", "listen", "follow", "appreciate"})
+_TRUSTED_RE = re.compile(
+    r"\b(be|become|being)\s+(the|a|an|someone|somebody|one)\b[\w\s'-]{0,30}?\b(who|that|whom)?\s*"
+    r"(people|customers|clients|patients|everyone|everybody|colleagues|others|staff|students|"
+    r"pupils|residents|families|users|my team|the team|juniors|new starters|managers)\s+"
+    r"(can\s+|will\s+|would\s+|actually\s+)?(" + "|".join(sorted(TRUST_VERBS)) + r")s?\b")
+COPULAS_TRAIT = frozenset({"be", "become", "remain", "stay", "grow"})
+
+
+def _trait_adjective(adj: Token) -> bool:
+    """'patient', 'calmer', 'more approachable': a quality of a person, not a grade or field."""
+    lower, lemma = adj.lower_, adj.lemma_.lower()
+    if lower in words("not_habit_adjectives") or lemma in rubric_terms("non_trait_modifiers") \
+            or lower in rubric_terms("non_trait_modifiers") \
+            or lemma in rubric_terms("outcome_adjectives") or adj.ent_type_ or "-" in lower:
+        return False
+    if any(c.lower_ in ("more", "less", "much", "very", "really") for c in adj.children):
+        return True
+    if adj.tag_ == "JJR" or lemma in words("habit_traits") or lower in words("habit_traits"):
+        return True
+    return lower.endswith(TRAIT_SUFFIXES) and len(lower) > 4
+
+
+def _person_trait(pred: Token) -> tuple[int, int, str, str] | None:
+    """'be a more patient colleague', 'become the kind of nurse who...', 'be the mechanic
+    customers trust': a kind of person, not a title."""
+    if pred.lemma_.lower() not in COPULAS_TRAIT:
+        return None
+    for obj in objects(pred):
+        if obj.dep_ not in ("attr", "oprd", "acomp", "dobj") or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = obj.lemma_.lower()
+        end = obj.right_edge
+        if lemma in rubric_terms("trait_kind_words") and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+            return pred.idx, end.idx + len(end.text), lemma, "trait"
+        if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in TRUST_VERBS and
+               any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) for c in obj.children):
+            return pred.idx, end.idx + len(end.text), lemma, "trait"
+        if lemma not in rubric_terms("trait_person_nouns"):
+            continue
+        if any(c.dep_ == "compound" for c in obj.children) and lemma not in (
+                "player", "model", "presence", "person", "listener"):
+            continue  # 'a team leader', 'a charge nurse': a title
+        adjs = [c for c in obj.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "VERB")]
+        if adjs and all(_trait_adjective(a) for a in adjs):
+            return pred.idx, obj.idx + len(obj.text), adjs[0].lemma_.lower(), "trait"
+    return None
+
+
+def _ongoing(pred: Token) -> tuple[int, int, str, str] | None:
+    """'keep learning', 'stay out of trouble', 'continue to grow': behaviour with no endpoint."""
+    if pred.lemma_.lower() not in rubric_terms("ongoing_verbs"):
+        return None
+    skip = rubric_terms("ongoing_not_habit_objects")
+    for child in pred.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
+                not any(c.dep_ in ("dobj", "attr") and (c.pos_ == "PROPN" or any(
+                    g.like_num for g in c.children)) for c in child.children):
+            return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
+                child.lemma_.lower(), "trait"
+        if child.dep_ in ("acomp", "advmod") and child.pos_ in ("ADJ", "ADV") and \
+                pred.lemma_.lower() in ("stay", "remain", "keep") and child.lower_ not in skip:
+            return pred.idx, child.idx + len(child.text), child.lemma_.lower(), "trait"
+        if child.dep_ == "prep" and pred.lemma_.lower() in ("stay", "remain", "keep") and \
+                not any(g.lemma_.lower() in skip for g in child.subtree) and \
+                not any(c.dep_ == "dobj" for c in pred.children):
+            return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
+                child.lower_, "trait"
+    return None
+
+
+def _enjoyment(pred: Token) -> tuple[int, int, str, str] | None:
+    """'actually enjoy going to work again', 'feel valued', 'love my job again'."""
+    lemma = pred.lemma_.lower()
+    if lemma not in rubric_terms("feeling_only_verbs") or lemma == "like":
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children) and \
+            pred.head.lemma_.lower() in ("like", "would"):
+        return None
+    parts = [c for c in pred.children if c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "oprd")]
+    if not parts:
+        return None
+    last = max((p.right_edge for p in parts), key=lambda t: t.i)
+    return pred.idx, last.idx + len(last.text), lemma, "feeling"
+
+
+def _manner_only(pred: Token) -> tuple[int, int, str, str] | None:
+    """'drive safely', 'communicate clearly': a manner of doing, no object, no endpoint."""
+    if pred.pos_ != "VERB" or objects(pred):
+        return None
+    if any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "prt") for c in pred.children):
+        return None
+    advs = [c for c in pred.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and
+            c.lower_ not in rubric_terms("manner_adverbs_not_habit")]
+    if not advs:
+        return None
+    return pred.idx, advs[-1].idx + len(advs[-1].text), advs[-1].lower_, "trait"
 
 
 def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
