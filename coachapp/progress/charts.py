@@ -119,7 +119,7 @@ class PlanChart:
     width: int = WIDTH
     bar_left: int = 0
     bar_width: int = WIDTH - 60
-    row_height: int = 34
+    row_height: int = 54
 
     @property
     def height(self) -> int:
@@ -148,7 +148,7 @@ def plan_chart(goals: list[GoalProgress]) -> PlanChart:
         chart.rows.append(PlanRow(
             goal_id=progress.goal.id,
             label=progress.goal.text[:60],
-            y=4 + i * chart.row_height,
+            y=22 + i * chart.row_height,  # the bar's top; its label sits above it
             actual_width=chart.bar_width * (actual or 0) / 100,
             expected_x=chart.bar_left + chart.bar_width * expected / 100
             if expected is not None else None,
