@@ -128,6 +128,8 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
         months = _date_months(sent, deadlines, today_year, today_ordinal)
         cues, relational = _cues(sent.text, months)
         lexical = _lexical(sent.text)
+        if cues and _retrospective(sent):
+            cues = []  # "my last company cut commissions twice in a year" is history, not a goal
         if not cues:
             segments.append((sent.start_char, sent.end_char, current))
             continue
@@ -156,6 +158,20 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
     detail = _detail(doc, [p for p in parts if p.frame == LONG])
     return AnswerStructure(tuple(_trim(doc.text, p) for p in parts), cued, opens_with,
                            later_short, detail)
+
+
+FORWARD = frozenset({"will", "'ll", "would", "'d", "want", "like", "plan", "hope", "aim",
+                     "going", "intend", "expect", "see", "should", "need", "goal", "love",
+                     "keen", "wish", "can", "could", "may", "might", "must", "ready"})
+
+
+def _retrospective(sent: Span) -> bool:
+    """A sentence about the past: past-tense root and nothing looking forward."""
+    root = sent.root
+    past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
+        c.lemma_ == "have" for c in root.children))
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    return past and has_subject and not any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
 
 
 def _lexical(text: str) -> bool:

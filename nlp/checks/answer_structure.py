@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..answer_structure import LONG, SHORT, AnswerStructure, Part, analyze_structure
+from ..answer_structure import LONG, SHORT, AnswerStructure, Part, analyze_structure, cue_patterns
 from ..result import Finding
 from .answer_findings import answer_finding
 from .answer_relevance import signals
@@ -30,13 +30,14 @@ def near_term_parts(data: CheckInput) -> list[Part]:
 def check(data: CheckInput) -> list[Finding]:
     found = structure(data)
     shorts, longs = near_term_parts(data), found.spans(LONG)
+    destination = cue_patterns("destination_titles").search(data.text)
     out: list[Finding] = []
     start, end = data.bounds
     if not shorts:
         where = longs[0] if longs else None
         out.append(answer_finding(data, "no_short_term", "no_short_term",
                                   where.start if where else start, where.end if where else end))
-    if not longs:
+    if not longs and destination is None:  # a named destination role is a direction too
         where = shorts[-1] if shorts else None
         out.append(answer_finding(data, "no_long_term", "no_long_term",
                                   where.start if where else start, where.end if where else end))
