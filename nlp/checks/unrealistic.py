@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Token
 
-from ..resources import load_json, table, words
+from ..resources import load_json, rubric_terms, table, words
 from ..result import Finding
 from .base import CheckInput
 
@@ -48,8 +49,9 @@ _ABSOLUTES = (
 def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
-    for reason in (_absolute(data), _magnitude(data, months), _promotion(data, months),
-                   _leaps(data, months), _pace(data, months), _count_rate(data, months)):
+    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _leaps, _pace,
+                 _count_rate, _workload, _venues, _entry_pay):
+        reason = rule(data, months) if rule is not _absolute else _absolute(data)
         if reason is not None:
             start, end, rule, why, fix = reason
             return [data.finding("unrealistic", rule, start, end, reason=why, fix=fix)]
@@ -63,6 +65,9 @@ def _time_frame_months(data: CheckInput) -> float | None:
     if spans:
         return max(min(spans), 0.0)
     lowered = data.text.lower()
+    for frame in rubric_terms("launch_frames"):
+        if frame in lowered:
+            return 0.03 if frame.endswith("day") else 0.25 if "week" in frame else 1.0
     first = re.search(r"\bfirst\s+(week|month|quarter|year)\b", lowered)
     if first:
         return {"week": 0.25, "month": 1.0, "quarter": 3.0, "year": 12.0}[first.group(1)]
@@ -73,6 +78,9 @@ def _time_frame_months(data: CheckInput) -> float | None:
 
 def _absolute(data: CheckInput):
     lowered = data.text.lower()
+    perf = _performance_absolute(data, lowered)
+    if perf is not None:
+        return perf
     for pattern, why in _ABSOLUTES:
         match = pattern.search(lowered)
         if match and not _negated_absolute(lowered, match.start()):
@@ -124,7 +132,15 @@ def _magnitude(data: CheckInput, months: float | None):
     lemmas = {t.lemma_.lower() for t in data.doc} | {t.lower_ for t in data.doc}
     pay = bool(lemmas & words("pay_targets"))
     business = bool(lemmas & words("money_targets"))
-    if not (pay or business) or factor <= 1:
+    if factor <= 1:
+        return None
+    if not (pay or business):
+        if months is not None and ((factor >= 2 and months <= 3) or (factor >= 3 and months <= 12)
+                                   or (factor >= 10 and months <= 24)):
+            start = token.idx if token is not None else data.bounds[0]
+            return (start, data.bounds[1], "unrealistic.growth",
+                    f"multiplying it by {factor:g} in about {max(round(months), 1)} months is far "
+                    "beyond normal growth.", "size the target from your current rate, with a date.")
         return None
     start, end = data.bounds
     if token is not None:
@@ -269,15 +285,16 @@ def _count_rate(data: CheckInput, months: float | None):
     if _DAILY.search(lowered):
         for metric in data.metrics:
             value = _count(metric.text) if metric.kind == "quantity" else None
-            if value is not None and value >= 200:
+            if value is not None and value >= _daily_cap(
+                    data.text[metric.start:metric.end + 25]):
                 return (metric.start, metric.end, "unrealistic.volume",
                         f"{metric.text} every day is more than a full working day allows.",
                         "size it from your current daily rate and add a little.")
     if months is None or "from" in lowered:
         return None
     for metric in data.metrics:
-        if metric.kind != "quantity":
-            continue
+        if metric.kind != "quantity" or _MEASURE_ADJ.search(metric.text):
+            continue  # 'a 90,000-word novel': the size of one thing, not a count
         value = _count(metric.text)
         if value is None:
             continue
@@ -298,4 +315,187 @@ def _count(text: str) -> float | None:
         return 1_000_000.0
     if "thousand" in lowered:
         return 1000.0
+    return None
+
+
+_MEASURE_ADJ = re.compile(r"\d-[a-z]+$|\d\s*-\s*[a-z]+\b")
+
+
+def _daily_cap(text: str) -> float:
+    caps = table("daily_volume_caps")
+    for word in re.findall(r"[a-z][a-z-]*", text.lower())[:3]:
+        for key in (word, word[:-1] if word.endswith("s") else word):
+            if key in caps and not key.startswith("_"):
+                return float(caps[key])
+    return float(caps["default"])
+
+
+_NUM = r"([$€£₹¥]?\s?\d[\d,]*(?:\.\d+)?(?:(?:k|m|bn)\b|\s?%|\s?percent\b)?)"
+_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?" + _NUM + r"\s+(?:to|up to|→|->)\s+"
+                      + _NUM + r"(?![\d,])")
+
+
+def _amount(raw: str) -> float | None:
+    text = raw.strip().lower().lstrip("$€£₹¥ ").replace(",", "")
+    match = re.match(r"(\d+(?:\.\d+)?)\s*(k|m|bn)?", text)
+    if not match:
+        return None
+    return float(match.group(1)) * {"k": 1e3, "m": 1e6, "bn": 1e9}.get(match.group(2) or "", 1)
+
+
+def _ratio(data: CheckInput, months: float | None):
+    """'from 120 to 1,200 followers by Easter', 'NPS from 31 to 95 next month'."""
+    for match in _FROM_TO.finditer(data.text.lower()):
+        a, b = _amount(match.group(1)), _amount(match.group(2))
+        if a is None or b is None or a <= 0 or b <= a:
+            continue
+        percent = "%" in match.group(2) or "percent" in match.group(2)
+        factor = b / a
+        if percent:
+            big = (b - a >= 30 and (months is None or months <= 6)) or \
+                (factor >= 3 and b - a >= 10 and months is not None and months <= 12)
+        elif a < 10 and match.group(1).strip()[0] not in "$€£₹¥":
+            big = factor >= 10 and months is not None and months <= 12
+        elif months is None:
+            big = factor >= 10
+        else:
+            big = (factor >= 2 and months <= 3) or (factor >= 3 and months <= 12) or \
+                (factor >= 5 and months <= 24) or (factor >= 10 and months <= 36)
+        if big:
+            when = f" in about {max(round(months), 1)} months" if months is not None else ""
+            return (match.start(), match.end(), "unrealistic.growth",
+                    f"going from {match.group(1).strip()} to {match.group(2).strip()} multiplies "
+                    f"it by {factor:.3g}{when}, far beyond normal progress.",
+                    "size the target from your current rate and add a little, with a date.")
+    return None
+
+
+@cache
+def _title_re(list_id: str) -> re.Pattern[str]:
+    titles = sorted(rubric_terms(list_id), key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    return re.compile(r"\b(become|becoming|be|make|made|reach|get|land|promoted to|appointed|"
+                      r"appointment as|step up to|move up to|rise to|work as|qualify as|"
+                      r"role as|job as|position as|post as)\s+(?:an?\s+|the\s+|my\s+)?"
+                      r"(?:[\w-]+\s+){0,2}?(" + alt + r")(?:\s+(?:of|for|in)\s+[\w-]+)?\b")
+
+
+def _entry_marker(data: CheckInput) -> str | None:
+    lowered = data.text.lower()
+    for marker in sorted(rubric_terms("entry_markers"), key=len, reverse=True):
+        if re.search(r"\b" + re.escape(marker) + r"\b", lowered):
+            return marker
+    current = (data.context.current_role or "").lower()
+    if any(re.search(r"\b" + re.escape(m) + r"\b", current)
+           for m in rubric_terms("entry_markers")):
+        return current
+    if data.context.months_in_role is not None and data.context.months_in_role < 12 and \
+            data.context.current_role:
+        return f"{data.context.months_in_role} months in the role"
+    return None
+
+
+def _seniority(data: CheckInput, months: float | None):
+    """A top title soon, or a senior one straight from an entry-level start, in any field."""
+    lowered = data.text.lower()
+    if SELF_OWNED.search(lowered):
+        return None
+    apex = _title_re("apex_titles").search(lowered)
+    marker = _entry_marker(data)
+    if apex and not _negated_absolute(lowered, apex.start()) and (
+            (months is not None and months <= 24) or (months is None and marker)):
+        return (apex.start(2), apex.end(), "unrealistic.jump_to_top",
+                f"reaching {apex.group(2)} that soon is very rare: top posts in any field "
+                "usually take 15-20 years.",
+                "aim for the next level up, and put the top role in your long-term vision.")
+    senior = _title_re("senior_titles").search(lowered)
+    if senior and marker and (months is None or months <= 24) and \
+            not _negated_absolute(lowered, senior.start()):
+        return (senior.start(2), senior.end(), "unrealistic.no_experience",
+                f"{senior.group(2)} from a starting point ({marker}) skips the years of "
+                "experience the role normally requires.",
+                "aim for the first step up, with a date, and keep the senior role as a later goal.")
+    return None
+
+
+def _entry_pay(data: CheckInput, months: float | None):
+    """'£100k as a newly qualified teacher': pay far above a stated entry level."""
+    marker = _entry_marker(data)
+    if marker is None:
+        return None
+    for metric in data.metrics:
+        if metric.kind != "money":
+            continue
+        low = metric.text.lower()
+        value = _amount(re.sub(r"[^\d.,kmb]", "", low.replace("million", "m")) or "0")
+        if (("six" in low or "seven" in low) and "figure" in low) or (value and value >= 70_000):
+            return (metric.start, metric.end, "unrealistic.entry_pay",
+                    f"{metric.text} is far above what an entry-level post ({marker}) pays.",
+                    "aim for the top of your current pay band, then the next grade.")
+    return None
+
+
+def _workload(data: CheckInput, months: float | None):
+    """'all 15 exams in two months': many heavy items (exams, degrees, books) in weeks."""
+    if months is None or months > 6:
+        return None
+    heavy = rubric_terms("heavy_units")
+    for metric in data.metrics:
+        if metric.kind != "quantity":
+            continue
+        unit = metric.text.lower().split()[-1] if metric.text.split() else ""
+        value = _count(metric.text)
+        if unit in heavy and value is not None and value >= max(4.0, months * 2.5):
+            return (metric.start, metric.end, "unrealistic.workload",
+                    f"{metric.text} in about {max(round(months), 1)} months is far more than "
+                    "anyone can prepare for properly.",
+                    "spread them over a realistic schedule, a few at a time.")
+    return None
+
+
+def _venues(data: CheckInput, months: float | None):
+    """Several top journals at once, or one straight from the start of a PhD."""
+    found = []
+    for token in data.doc:
+        if token.text[:1].isupper() and token.lower_ in rubric_terms("prestige_venues"):
+            found.append(token)
+    if len(found) >= 2 or (found and _entry_marker(data) and (months is None or months <= 12)):
+        return (found[0].idx, found[-1].idx + len(found[-1].text), "unrealistic.many_leaps",
+                "publishing in the top journals is rare even over a whole career; several at "
+                "once, or in the first year, is not a plan.",
+                "aim for one strong paper in a good field journal, with a date.")
+    return None
+
+
+_FAST = re.compile(r"\bwithin\s+(an?|one|\d+|five|ten|fifteen|thirty|two|few)\s+(seconds?|minutes?|"
+                   r"mins?|hours?|hrs?)\b|\bsame[- ]day\b|\bon time\b|\bimmediately\b|"
+                   r"\binstantly\b|\bfirst ring\b|\bwithout (a )?(single )?(mistake|error)s?\b")
+
+
+def _performance_absolute(data: CheckInput, lowered: str):
+    """'answer every email within an hour, always': a standard with no room for a miss."""
+    signals: list[tuple[int, int]] = []
+    strong = ("forever", "every single", "first ring", "without fail", "each and every",
+              "without exception", "100% of the time", "at all times")
+    for phrase in rubric_terms("performance_absolutes"):
+        match = re.search(r"\b" + re.escape(phrase) + r"(?!\w)", lowered)
+        if match and not _negated_absolute(lowered, match.start()):
+            signals.append(match.span())
+            if phrase in strong:
+                return (match.start(), match.end(), "unrealistic.absolute",
+                        f"'{phrase}' is an absolute no one can keep.",
+                        "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
+    for token in data.doc:
+        if token.lower_ in rubric_terms("absolute_subjects") and token.dep_ in ("det", "predet") \
+                and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            signals.append((token.idx, token.head.idx + len(token.head.text)))
+            break
+    fast = _FAST.search(lowered)
+    if fast:
+        signals.append(fast.span())
+    if len(signals) >= 2:
+        start = min(begin for begin, _ in signals)
+        return (start, data.bounds[1], "unrealistic.absolute",
+                "it sets a standard for every single case with no room for a miss.",
+                "aim for a high but human bar, e.g. '95% within an hour'.")
     return None
