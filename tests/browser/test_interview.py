@@ -54,7 +54,7 @@ def test_practice_flow(page, practice_set):
 
     type_answer(page, RAMBLING)
     live = page.locator("#live-feedback")
-    expect(live.locator("mark[data-code=filler]").first).to_be_visible()
+    expect(live.locator("mark[data-codes~=filler]").first).to_be_visible()
     expect(live.locator(".structure-checklist")).to_be_visible()
     expect(live.locator(".length-line")).to_contain_text("too short")
     assert axe_violations(page) == []
@@ -62,7 +62,7 @@ def test_practice_flow(page, practice_set):
     page.get_by_role("button", name="Submit answer").click()
     expect(page.locator(".structure-checklist")).to_be_visible()
     expect(page.get_by_text("Attempt 1")).to_be_visible()
-    expect(page.locator(".highlighted-text mark[data-code=filler]").first).to_be_visible()
+    expect(page.locator(".highlighted-text mark[data-codes~=filler]").first).to_be_visible()
     expect(page.get_by_role("heading", name="Next steps")).to_be_visible()
     first_url = page.url
     assert axe_violations(page) == []
