@@ -468,7 +468,7 @@ def _venues(data: CheckInput, months: float | None):
 
 
 _FAST = re.compile(r"\bwithin\s+(an?|one|\d+|five|ten|fifteen|thirty|two|few)\s+(seconds?|minutes?|"
-                   r"mins?|hours?|hrs?)\b|\bsame[- ]day\b|\bon time\b|\bimmediately\b|"
+                   r"mins?|hours?|hrs?)\b|\bsame[- ]day\b|\bimmediately\b|"
                    r"\binstantly\b|\bfirst ring\b|\bwithout (a )?(single )?(mistake|error)s?\b")
 
 
