@@ -18,11 +18,11 @@ import nlp
 # Words that appear in nearly every career answer and prove nothing shared.
 GENERIC = frozenset({
     "able", "achieve", "aim", "also", "be", "become", "career", "company", "current", "day", "do",
-    "eventually", "future", "get", "go", "goal", "good", "great", "grow", "have", "help", "hope",
-    "improve", "job", "keep", "know", "learn", "like", "long", "look", "lot", "make", "month",
-    "myself", "need", "new", "next", "plan", "really", "right", "role", "see", "short", "skill",
-    "someday", "team", "term", "thing", "think", "time", "try", "want", "way", "week", "well",
-    "work", "would", "year", "years",
+    "end", "eventually", "first", "future", "get", "go", "goal", "good", "great", "grow", "have",
+    "help", "hope", "improve", "job", "keep", "know", "last", "learn", "like", "long", "look",
+    "lot", "make", "month", "myself", "need", "new", "next", "plan", "really", "right", "role",
+    "see", "short", "skill", "someday", "start", "team", "term", "thing", "think", "time", "try",
+    "want", "way", "week", "well", "work", "would", "year", "years",
 })
 CONTENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB", "NUM"})
 GOAL_CUES = re.compile(

@@ -246,6 +246,8 @@ def next_steps(report_findings: list[dict[str, Any]], checklist: list[Check],
 def build_report(analysis: dict[str, Any], question: Question, duration_seconds: int | None,
                  has_description: bool) -> Report:
     findings = relevant_findings(analysis.get("findings", []), question)
+    if duration_seconds:  # a timed answer: the measured time beats the word-count estimate
+        findings = [f for f in findings if f.get("code") not in WHOLE_ANSWER_CODES]
     analysis = {**analysis, "findings": findings}
     terms = job_terms(analysis)
     checklist = structure_checklist(analysis, question, terms, has_description)

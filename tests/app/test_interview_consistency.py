@@ -273,3 +273,11 @@ def test_comparison_resolved_new_and_counts():
 def test_comparison_with_a_missing_analysis():
     change = compare_analyses(None, _analysis(score=70))
     assert change.score_change is None and change.resolved == ()
+
+
+def test_a_timed_answer_overrides_the_length_estimate():
+    findings = [{"code": "too_short", "start": 0, "end": 10, "message": "short"}]
+    untimed = build_report(_analysis(findings), find_question("career_goals"), None, True)
+    timed = build_report(_analysis(findings), find_question("career_goals"), 60, True)
+    assert [f["code"] for f in untimed.findings] == ["too_short"]
+    assert timed.findings == [] and timed.length.verdict == "ok"
