@@ -15,6 +15,8 @@ from coachapp.interview.questions import Question, all_questions
 from coachapp.interview.report import Report, build_report, spans
 from coachapp.models import OPEN_STATUSES, PracticeAttempt, PracticeSet, User
 
+MAX_ID = 2**31 - 1  # ids are 32-bit; a larger one would fail in the query on PostgreSQL
+
 
 @dataclass
 class PracticeSetInput:
@@ -34,6 +36,8 @@ def practice_sets_for(user: User) -> list[PracticeSet]:
 
 def practice_set_for(user: User, set_id: int) -> PracticeSet | None:
     """The practice set with ``set_id`` if it belongs to ``user``."""
+    if not 0 < set_id <= MAX_ID:
+        return None
     return db.session.scalar(
         db.select(PracticeSet).where(PracticeSet.id == set_id, PracticeSet.user_id == user.id)
     )
@@ -124,6 +128,8 @@ def record_attempt(user: User, practice_set: PracticeSet, question_id: str, text
 
 def attempt_for(user: User, attempt_id: int) -> PracticeAttempt | None:
     """The attempt with ``attempt_id`` if its practice set belongs to ``user``."""
+    if not 0 < attempt_id <= MAX_ID:
+        return None
     return db.session.scalar(
         db.select(PracticeAttempt).join(PracticeSet)
         .where(PracticeAttempt.id == attempt_id, PracticeSet.user_id == user.id)

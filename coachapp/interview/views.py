@@ -174,7 +174,7 @@ def compare(set_id: int, question_id: str):
     a_id, b_id = request.args.get("a", type=int), request.args.get("b", type=int)
     if a_id is None or b_id is None:
         abort(400, "Pick two attempts to compare.")
-    first, second = attempts.get(a_id), attempts.get(b_id)
+    first, second = attempts.get(a_id), attempts.get(b_id)  # dict lookups: any int is safe
     if first is None or second is None:
         abort(404)
     if first.id == second.id:

@@ -120,6 +120,15 @@ def test_other_users_set_cannot_be_written(app, client, client_user, other_users
         assert db.session.get(PracticeSet, set_id).title == "Secret job"
 
 
+@pytest.mark.parametrize("path", [
+    "/interview/sets/{big}", "/interview/sets/{big}/career_goals/answer",
+    "/interview/attempts/{big}", "/interview/sets/{job}/career_goals/answer?from={big}",
+])
+def test_huge_ids_are_404_not_500(client, job, path):
+    response = client.get(path.format(big=2**63, job=job))
+    assert response.status_code == (200 if "from=" in path else 404)
+
+
 def test_unknown_question_is_404(client, job):
     assert client.get(f"/interview/sets/{job}/no_such_question/answer").status_code == 404
     assert client.get(f"/interview/sets/{job}/no_such_question/history").status_code == 404
