@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .answer_facts import answer_facts
 from .checks import ANSWER_CHECKS, GOAL_CHECKS, Check, CheckInput
 from .context import Context
 from .deadlines import extract_deadlines
@@ -63,6 +64,8 @@ def _analyze_doc(kind: str, text: str, doc: Doc, context: Context) -> Analysis:
             findings.append(finding)
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     facts = Facts(tuple(metrics), tuple(deadlines))
+    if kind == "answer":
+        facts = answer_facts(data, facts)
     verdicts = smart_verdicts(findings, facts, context, kind)
     return Analysis(kind, text, score(verdicts, findings), verdicts, tuple(findings), facts)
 

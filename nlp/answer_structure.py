@@ -22,6 +22,7 @@ from .result import Deadline
 
 SHORT, LONG = "short", "long"
 RELATIONAL = re.compile(r"\b(after that|beyond that)\b", re.IGNORECASE)
+LABEL = re.compile(r"\b(short|near|long|longer)[- ]?term\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 MONTH = re.compile(r"\b(january|february|march|april|june|july|august|september|october|"
                    r"november|december)\b", re.IGNORECASE)
@@ -128,7 +129,7 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
         months = _date_months(sent, deadlines, today_year, today_ordinal)
         cues, relational = _cues(sent.text, months)
         lexical = _lexical(sent.text)
-        if cues and _retrospective(sent):
+        if cues and not LABEL.search(sent.text) and _retrospective(sent):
             cues = []  # "my last company cut commissions twice in a year" is history, not a goal
         if not cues:
             segments.append((sent.start_char, sent.end_char, current))
@@ -171,7 +172,8 @@ def _retrospective(sent: Span) -> bool:
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
         c.lemma_ == "have" for c in root.children))
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
-    return past and has_subject and not any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
+    forward = any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
+    return past and has_subject and not forward
 
 
 def _lexical(text: str) -> bool:

@@ -49,9 +49,8 @@ def find_fillers(doc: Doc) -> list[tuple[int, int]]:
             out.append((token.idx, nxt.idx + len(nxt.text)))
         elif (low, getattr(nxt, "lower_", "")) in (("you", "know"), ("i", "mean"), ("i", "guess")):
             after = _next(nxt) if nxt is not None else None
-            if low == "i" and nxt is not None and nxt.lower_ == "guess":
-                out.append((token.idx, nxt.idx + len(nxt.text)))
-            elif _punct(prev) or _punct(after) or (after is not None and after.text in ",?."):
+            hedge = nxt is not None and nxt.lower_ == "guess"  # "I guess" is always a hedge
+            if hedge or _punct(prev) or _punct(after):
                 out.append((token.idx, nxt.idx + len(nxt.text)))
     return out
 

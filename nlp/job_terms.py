@@ -114,8 +114,12 @@ def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict
         last = doc[span[1] - 1]
         end = last.idx + len(last.text)
         used.append({"term": term.term, "start": start, "end": end, "text": text[start:end]})
-    used.sort(key=lambda u: (u["start"], u["end"]))
-    return {"used": used, "missing": missing[:MAX_MISSING]}
+    used.sort(key=lambda u: (u["start"], -u["end"]))
+    kept: list[dict[str, object]] = []
+    for item in used:  # "Harbor" inside "Harbor & Pine" is the same mention
+        if not any(k["start"] <= item["start"] and item["end"] <= k["end"] for k in kept):
+            kept.append(item)
+    return {"used": kept, "missing": missing[:MAX_MISSING]}
 
 
 def _find(lemmas: list[str], term: tuple[str, ...]) -> tuple[int, int] | None:

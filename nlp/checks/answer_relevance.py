@@ -134,7 +134,7 @@ def _near(text: str) -> bool:
         if words[0] == "year":
             return True
         number = words[1] if len(words) > 1 else ""
-        if number.isdigit() and int(number) <= 3 or _YEAR_WORDS.get(number, 9) <= 3:
+        if (number.isdigit() and int(number) <= 3) or _YEAR_WORDS.get(number, 9) <= 3:
             return True
     return False
 

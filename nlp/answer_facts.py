@@ -1,0 +1,73 @@
+"""Facts of an interview answer: its parts, speaking time, filler rate, top words, job terms."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .answer_structure import LONG
+from .checks.answer import spoken_seconds
+from .checks.answer_relevance import job_terms
+from .checks.answer_structure import near_term_parts, structure
+from .checks.base import CheckInput
+from .fillers import filler_rate, find_fillers
+from .result import Facts
+
+TOP_WORDS = 8
+_NOT_CONTENT = frozenset({"want", "like", "would", "get", "make", "go", "think", "know", "be",
+                          "have", "do", "say", "thing", "lot", "way", "really", "also", "able",
+                          "term", "short", "long", "goal", "year", "month"})
+
+
+@dataclass(frozen=True)
+class AnswerFacts(Facts):
+    """Facts plus what only an answer has; ``to_dict`` adds the answer keys."""
+
+    short_term: tuple[dict[str, Any], ...] = ()
+    long_term: tuple[dict[str, Any], ...] = ()
+    speaking_seconds: int = 0
+    filler_count: int = 0
+    filler_rate: float = 0.0
+    top_words: tuple[dict[str, Any], ...] = ()
+    job_terms: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {"used": [], "missing": []})
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data.update({
+            "short_term": [dict(p) for p in self.short_term],
+            "long_term": [dict(p) for p in self.long_term],
+            "speaking_seconds": self.speaking_seconds,
+            "filler_count": self.filler_count,
+            "filler_rate": self.filler_rate,
+            "top_words": [dict(w) for w in self.top_words],
+            "job_terms": {"used": [dict(u) for u in self.job_terms["used"]],
+                          "missing": [dict(m) for m in self.job_terms["missing"]]},
+        })
+        return data
+
+
+def top_words(data: CheckInput, limit: int = TOP_WORDS) -> list[dict[str, Any]]:
+    """The most-used content lemmas (stopwords and filler verbs left out), most used first."""
+    counts = Counter(t.lemma_.lower() for t in data.doc
+                     if t.is_alpha and not t.is_stop and len(t.text) > 1
+                     and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+                     and t.lemma_.lower() not in _NOT_CONTENT)
+    return [{"word": w, "count": n} for w, n in counts.most_common(limit)]
+
+
+def answer_facts(data: CheckInput, facts: Facts) -> AnswerFacts:
+    """Extend the shared facts (metrics, deadlines) with the answer's own."""
+    text = data.text
+    fillers = find_fillers(data.doc)
+    return AnswerFacts(
+        metrics=facts.metrics, deadlines=facts.deadlines,
+        short_term=tuple(p.to_dict(text) for p in near_term_parts(data)),
+        long_term=tuple(p.to_dict(text) for p in structure(data).spans(LONG)),
+        speaking_seconds=spoken_seconds(text),
+        filler_count=len(fillers),
+        filler_rate=filler_rate(len(fillers), text),
+        top_words=tuple(top_words(data)),
+        job_terms=job_terms(data),
+    )
