@@ -75,7 +75,7 @@ def goal_chart(progress: GoalProgress, today: date) -> GoalChart:
         for _ in range(step):
             month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
     return GoalChart(
-        title=f"Progress on: {progress.goal.text[:80]}",
+        title=f"Progress on: {_short(progress.goal.text, 90)}",
         description=_describe(progress, deadline),
         points=points,
         target_line=line,
@@ -99,6 +99,11 @@ def _describe(progress: GoalProgress, deadline: date | None) -> str:
         verdict = "on track" if progress.pace.on_track else "behind the line"
         parts.append(f"Time elapsed suggests {progress.pace.expected:.0f}%: {verdict}.")
     return " ".join(parts)
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass
@@ -147,7 +152,7 @@ def plan_chart(goals: list[GoalProgress]) -> PlanChart:
         expected = progress.pace.expected if progress.pace else None
         chart.rows.append(PlanRow(
             goal_id=progress.goal.id,
-            label=progress.goal.text[:60],
+            label=_short(progress.goal.text),
             y=22 + i * chart.row_height,  # the bar's top; its label sits above it
             actual_width=chart.bar_width * (actual or 0) / 100,
             expected_x=chart.bar_left + chart.bar_width * expected / 100

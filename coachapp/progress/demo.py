@@ -9,22 +9,26 @@ from coachapp.extensions import db
 from coachapp.goals.operations import GoalInput, update_goal
 from coachapp.models import CheckIn, Goal, User
 from coachapp.progress.checkin_checks import check_in_findings
-from coachapp.progress.operations import CheckInInput, metric_number
+from coachapp.progress.operations import metric_number
 
 STARTED_DAYS_AGO = 130  # four months and a bit: the fourth check-in is overdue
 
-# (days after the start, value as a share of the target, moved, blocked, adjust)
+# (days after the start, percent of the target, moved, blocked, adjust)
 CHECK_INS = {
     "Mary Seacole": [
-        (29, .10, "Got study leave agreed with my manager.", "", ""),
-        (60, .25, "Enrolled; finished the first two modules.", "Night shifts ate two weekends.",
+        (29, 10, "Got study leave agreed with my manager.", "", ""),
+        (60, 25, "Enrolled; finished the first two modules.", "Night shifts ate two weekends.",
          "Swap to early shifts on study weeks from next month."),
-        (92, .35, "Module 3 done, first assignment submitted.", "Rota changes again.", ""),
+        (92, 35, "Module 3 done, first assignment submitted.", "Rota changes again.", ""),
+    ],
+    "Be more confident": [
+        (95, 20, "Spoke up once in a handover about a staffing gap.", "", ""),
+        (122, 40, "Raised two concerns this week; both were acted on.", "", ""),
     ],
     "Mentor": [
-        (31, .0, "Volunteered at the team meeting.", "", ""),
-        (61, .5, "Matched with my first preceptee; monthly 1:1s booked.", "", ""),
-        (93, .5, "Practice assessor course half done.", "No second nurse starting yet.",
+        (31, 0, "Volunteered at the team meeting.", "", ""),
+        (61, 50, "Matched with my first preceptee; monthly 1:1s booked.", "", ""),
+        (93, 50, "Practice assessor course half done.", "No second nurse starting yet.",
          "Ask the matron about the January intake by 15 January."),
     ],
 }
@@ -47,14 +51,14 @@ def seed_progress(users: dict[str, User]) -> None:
             if key not in goal.text:
                 continue
             target = metric_number(goal.metric_target)
-            for days, share, moved, blocked, adjust in rows:
-                data = CheckInInput(share * (target or 100), moved, blocked, adjust)
+            for days, percent, moved, blocked, adjust in rows:
+                day = start.date() + timedelta(days=days)
                 db.session.add(CheckIn(
-                    goal=goal, value=data.value, target=target, moved=moved,
+                    goal=goal, value=percent * target / 100 if target else percent,
+                    target=target, moved=moved,
                     blocked=blocked, adjust=adjust,
-                    findings=check_in_findings(blocked, adjust, {"today": _at(
-                        start.date() + timedelta(days=days)).date().isoformat()}),
-                    created_at=_at(start.date() + timedelta(days=days)),
+                    findings=check_in_findings(blocked, adjust, {"today": day.isoformat()}),
+                    created_at=_at(day),
                 ))
     db.session.commit()
     confident = next((g for g in goals if g.text.startswith("Be more confident")), None)
