@@ -60,7 +60,9 @@ def extract_metrics(doc: Doc | Span) -> list[Metric]:
         out.append(Metric(phrase.text, phrase.start_char, phrase.end_char, "quantity",
                           "met.count"))
         taken.append(phrase)
-    out.extend(find_completions(doc, taken))
+    named = [b for b in blocked if b.id_ == "nm.named_number"]  # 'SQE2': a named exam
+    named_ids = {(b.start, b.end) for b in named}
+    out.extend(find_completions(doc, [t for t in taken if (t.start, t.end) not in named_ids]))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
 
@@ -214,6 +216,54 @@ def _completion_kind(token: Token) -> str | None:
                 "join", "hire", "work", "land", "get", "move", "transfer", "intern"):
             return "role"
     if lemma == "promote" and token.pos_ == "VERB":
+        return "role"
+    return _granted_or_role(token, lemma, gov_lemma)
+
+
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "rep", "officer", "nurse",
+                  "aider", "owner", "partner", "fellow", "member", "trustee", "governor")
+ROLE_MOVE_VERBS = frozenset({"qualify", "train", "register", "start", "work", "serve", "join",
+                             "act", "practise", "practice", "return", "retrain", "elect",
+                             "appoint", "hire", "employ", "sign", "establish", "move",
+                             "transfer", "switch", "become", "get", "land", "secure", "win",
+                             "go", "step", "rotate"})
+CREDENTIAL_ADJ = frozenset({"registered", "qualified", "chartered", "certified", "licensed",
+                            "licenced", "accredited", "approved", "fully-qualified", "board-certified",
+                            "incorporated", "authorised", "authorized"})
+UNIT_NOUNS = frozenset({"team", "department", "unit", "squad", "ward", "practice", "office",
+                        "division", "function", "desk", "branch", "site", "scheme", "programme",
+                        "program", "rotation", "board", "committee", "panel", "register"})
+
+
+def _granted_or_role(token: Token, lemma: str, gov_lemma: str) -> str | None:
+    """Completions in other words: 'qualify as a Gas Safe engineer', 'become a registered social
+    worker', 'get my visa approved', 'move to the data team'."""
+    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.lower_ in words("granted_statuses") \
+            and \
+            any(c.lower_ in ("get", "got", "be", "been", "become") or c.lemma_ in ("get", "be")
+                for c in [*token.children, token.head] if c.dep_ in ("auxpass", "aux") or
+                c.i == token.head.i):
+        return "credential"
+    if token.pos_ not in ("NOUN", "PROPN") or _abstractly_modified(token) or \
+            lemma in words("core_abstract_objects"):
+        return None
+    mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if mods & words("evaluative_modifiers") or mods & {"better", "good", "great", "more",
+                                                      "best", "strong", "effective"}:
+        return None
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("as", "to", "into", "onto") and \
+            head.head.lemma_.lower() in ROLE_MOVE_VERBS:
+        if head.lower_ == "as" and (lemma.endswith(AGENT_SUFFIXES) or mods & CREDENTIAL_ADJ):
+            return "role"
+        if head.lower_ != "as" and lemma in UNIT_NOUNS and (mods or any(
+                c.dep_ == "prep" for c in token.children)):
+            return "role"
+    if token.pos_ == "PROPN" and token.dep_ == "pobj" and head.lower_ in ("to", "onto", "into") \
+            and head.head.lemma_.lower() in words("completion_object_verbs"):
+        return "deliverable"  # 'migrate our servers to Azure'
+    if token.dep_ in ("attr", "oprd") and head.lemma_.lower() in ("become", "be") and \
+            mods & CREDENTIAL_ADJ and lemma.endswith(AGENT_SUFFIXES):
         return "role"
     return None
 
