@@ -2,7 +2,8 @@
 //
 // A textarea with data-live-feedback="ID" and data-feedback-url="URL" posts
 // its text to URL 250 ms after the last keystroke and shows the returned,
-// server-rendered (and escaped) partial in the element with that ID. Only the
+// server-rendered (and escaped) partial in the element with that ID; an optional
+// data-feedback-unavailable gives the message shown when the server cannot answer. Only the
 // newest response is shown; older ones are aborted or ignored. A CSRF token
 // that has gone stale is renewed once and the request retried.
 
@@ -67,7 +68,8 @@ function attach(textarea) {
       p.className = "feedback-error";
       p.textContent = response.status === 429
         ? "Checking paused for a moment; keep typing."
-        : "The SMART check is unavailable right now. Your goal will still save.";
+        : textarea.dataset.feedbackUnavailable ||
+          "The SMART check is unavailable right now. Your goal will still save.";
       container.append(p);
       return;
     }

@@ -109,3 +109,11 @@ def test_answer_page_works_without_javascript(browser, live_server, make_user):
     expect(page.locator(".structure-checklist")).to_be_visible()
     expect(page.get_by_text("spoken in 70 s")).to_be_visible()
     context.close()
+
+
+def test_live_feedback_outage_message_names_the_answer(page, practice_set):
+    page.route("**/feedback", lambda route: route.fulfill(status=500, body="boom"))
+    page.get_by_role("link", name="Answer: Why do you want this job?").click()
+    type_answer(page, "I want to build pipelines")
+    expect(page.locator("#live-feedback .feedback-error")).to_have_text(
+        "The feedback is unavailable right now. Your answer will still save.")
