@@ -196,7 +196,8 @@ def _completion_kind(token: Token) -> str | None:
         if lemma in words("roles") and token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr") \
                 and token.head.lemma_.lower() in ("become", "make", "be") and not _past(gov):
             return "role"  # "Become headteacher": the tagger reads a bare title as an adjective
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj", "attr") and \
+        if token.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("dobj", "pobj", "attr") or (
+                token.dep_ == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and \
                 _acronym(token) and gov_lemma in ("pass", "earn", "complete", "finish", "obtain",
                                                   "achieve", "sit", "get", "gain", "take"):
             return "credential"
@@ -228,8 +229,8 @@ ROLE_MOVE_VERBS = frozenset({"qualify", "train", "register", "start", "work", "s
                              "transfer", "switch", "become", "get", "land", "secure", "win",
                              "go", "step", "rotate"})
 CREDENTIAL_ADJ = frozenset({"registered", "qualified", "chartered", "certified", "licensed",
-                            "licenced", "accredited", "approved", "fully-qualified", "board-certified",
-                            "incorporated", "authorised", "authorized"})
+                            "licenced", "accredited", "approved", "fully-qualified",
+                            "board-certified", "incorporated", "authorised", "authorized"})
 UNIT_NOUNS = frozenset({"team", "department", "unit", "squad", "ward", "practice", "office",
                         "division", "function", "desk", "branch", "site", "scheme", "programme",
                         "program", "rotation", "board", "committee", "panel", "register"})
