@@ -370,6 +370,10 @@ def _ratio(data: CheckInput, months: float | None):
     return None
 
 
+_GOAL_VERB = re.compile(r"\b(become|becoming|be|make|made|reach|get|land|promoted|appointed|"
+                        r"appointment|step|move|rise|work|qualify|role|job|position|post)\b")
+
+
 @cache
 def _title_re(list_id: str) -> re.Pattern[str]:
     titles = sorted(rubric_terms(list_id), key=len, reverse=True)
@@ -380,17 +384,29 @@ def _title_re(list_id: str) -> re.Pattern[str]:
                       r"(?:[\w-]+\s+){0,2}?(" + alt + r")(?:\s+(?:of|for|in)\s+[\w-]+)?\b")
 
 
+@cache
+def _list_re(list_id: str) -> re.Pattern[str]:
+    """One alternation over a rubric term list, longest first, on word boundaries."""
+    terms = sorted(rubric_terms(list_id), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
+
+
+@cache
+def _marker_in(text: str) -> str | None:
+    match = _list_re("entry_markers").search(text.lower())
+    return match.group(1) if match else None
+
+
 def _entry_marker(data: CheckInput) -> str | None:
-    lowered = data.text.lower()
-    for marker in sorted(rubric_terms("entry_markers"), key=len, reverse=True):
-        if re.search(r"\b" + re.escape(marker) + r"\b", lowered):
-            return marker
-    current = (data.context.current_role or "").lower()
-    if any(re.search(r"\b" + re.escape(m) + r"\b", current)
-           for m in rubric_terms("entry_markers")):
-        return current
+    """An entry-level start in the goal, the current role, or few months in the role."""
+    found = _marker_in(data.text)
+    if found:
+        return found
+    current = data.context.current_role or ""
+    if current and _marker_in(current):
+        return current.lower()
     if data.context.months_in_role is not None and data.context.months_in_role < 12 and \
-            data.context.current_role:
+            current:
         return f"{data.context.months_in_role} months in the role"
     return None
 
@@ -398,7 +414,7 @@ def _entry_marker(data: CheckInput) -> str | None:
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.text.lower()
-    if SELF_OWNED.search(lowered):
+    if not _GOAL_VERB.search(lowered) or SELF_OWNED.search(lowered):
         return None
     apex = _title_re("apex_titles").search(lowered)
     marker = _entry_marker(data)
@@ -420,6 +436,8 @@ def _seniority(data: CheckInput, months: float | None):
 
 def _entry_pay(data: CheckInput, months: float | None):
     """'£100k as a newly qualified teacher': pay far above a stated entry level."""
+    if not any(m.kind == "money" for m in data.metrics):
+        return None
     marker = _entry_marker(data)
     if marker is None:
         return None
@@ -477,9 +495,9 @@ def _performance_absolute(data: CheckInput, lowered: str):
     signals: list[tuple[int, int]] = []
     strong = ("forever", "every single", "first ring", "without fail", "each and every",
               "without exception", "100% of the time", "at all times")
-    for phrase in rubric_terms("performance_absolutes"):
-        match = re.search(r"\b" + re.escape(phrase) + r"(?!\w)", lowered)
-        if match and not _negated_absolute(lowered, match.start()):
+    for match in _list_re("performance_absolutes").finditer(lowered):
+        phrase = match.group(1)
+        if not _negated_absolute(lowered, match.start()):
             signals.append(match.span())
             if phrase in strong:
                 return (match.start(), match.end(), "unrealistic.absolute",
