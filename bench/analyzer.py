@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import nlp
+import nlp.job_terms
 from nlp.analyzer import analyze_texts
 from nlp.pipeline import _load_model
 
@@ -49,6 +50,13 @@ GOALS = [
     "Reduce patient falls on our ward by a third over the next year through hourly rounding.",
     "Network more with people in the fashion industry and maybe find a mentor at some point.",
 ]
+JOB_DESCRIPTION = (
+    "Data Engineer - Northwind Retail (Manchester, hybrid). You will build and run the data "
+    "pipelines behind our stores and online shop, move batch jobs to streaming, and support "
+    "the analysts. Requirements: - Python and SQL - Airflow or a similar orchestrator - "
+    "Experience with AWS (S3, Glue, Redshift) - Docker and Kubernetes - Clear written "
+    "communication. We offer mentoring and a training budget."
+)
 ANSWER_SENTENCES = [
     "In the next year or two I want to grow into a senior role on a team like yours.",
     "Right now I am studying for the AWS Solutions Architect exam, which I plan to pass by June.",
@@ -114,7 +122,8 @@ def main() -> int:
     bare = _load_model()
     bare("warm up")
     context = nlp.Context.from_dict({"today": "2026-07-15", "target_role": "Data Engineer",
-                                     "vision": "Build and run the data platform of a retailer."})
+                                     "vision": "Build and run the data platform of a retailer.",
+                                     "job_description": JOB_DESCRIPTION})
     answers = _answers(20, rng)
     sets = {"goal": GOALS, "answer": answers}
     analyze = {"goal": nlp.analyze_goal, "answer": nlp.analyze_answer}
@@ -145,7 +154,15 @@ def main() -> int:
               f"{b95:>9.2f} {o95:>8.2f}{o95 / b95:>6.2f}")
         print(f"{'':<8}{'':>9}  {'batch':<7}{bare_b:>8.2f} {ours_b:>8.2f}{ours_b / bare_b:>6.2f}"
               f"{'(ms per text, pipe)':>26}")
+    start = time.perf_counter()
+    nlp.job_terms.job_profile.cache_clear()
+    nlp.analyze_answer(answers[0], context)
+    first_ms = (time.perf_counter() - start) * 1000
     print("\nTimes in ms per text. Targets: ratio <= 1.3; one goal < 15 ms p95.")
+    print("Answers are analysed with a job description in the context. Its parse (job terms)\n"
+          "is cached per description text (LRU), so the answer rows above exclude it: they\n"
+          "measure repeated calls for one job, as in practice. A first call with a new\n"
+          f"description pays one extra pipeline call: {first_ms:.1f} ms here.")
     return 0
 
 

@@ -29,11 +29,23 @@ def _next(token: Token) -> Token | None:
     return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
 
 
+CANDIDATES = ALWAYS | {"like", "kind", "sort", "you", "i"}
+
+
 def find_fillers(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of filler uses, in order."""
+    """Character ranges of filler uses, in order (cached on the doc)."""
+    cached = doc.user_data.get("coach_fillers")
+    if cached is None:
+        cached = doc.user_data["coach_fillers"] = _find_fillers(doc)
+    return cached
+
+
+def _find_fillers(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for token in doc:
         low = token.lower_
+        if low not in CANDIDATES:
+            continue
         nxt, prev = _next(token), _prev(token)
         if low in ALWAYS:
             out.append((token.idx, token.idx + len(token.text)))

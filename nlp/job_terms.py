@@ -102,10 +102,13 @@ def job_profile(description: str, role: str = "") -> JobProfile:
 def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict[str, object]]]:
     """Terms the answer uses (first span of each) and important ones it misses."""
     lemmas = [t.lemma_.lower() for t in doc]
+    where: dict[str, list[int]] = {}
+    for i, lemma in enumerate(lemmas):
+        where.setdefault(lemma, []).append(i)
     used: list[dict[str, object]] = []
     missing: list[dict[str, object]] = []
     for term in profile.terms:
-        span = _find(lemmas, term.lemmas)
+        span = _find(lemmas, where, term.lemmas)
         if span is None:
             if term.requirement or len(missing) < MAX_MISSING // 2:
                 missing.append({"term": term.term, "requirement": term.requirement})
@@ -122,9 +125,10 @@ def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict
     return {"used": kept, "missing": missing[:MAX_MISSING]}
 
 
-def _find(lemmas: list[str], term: tuple[str, ...]) -> tuple[int, int] | None:
+def _find(lemmas: list[str], where: dict[str, list[int]],
+          term: tuple[str, ...]) -> tuple[int, int] | None:
     size = len(term)
-    for i in range(len(lemmas) - size + 1):
+    for i in where.get(term[0], ()):
         if tuple(lemmas[i:i + size]) == term:
             return i, i + size
     return None

@@ -1,0 +1,91 @@
+"""Job terms: taken from the description only, requirements first, used ones with spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import nlp
+from nlp.job_terms import job_profile
+
+JD = (
+    "Warehouse Team Leader - Northgate Logistics (Derby). You will lead a shift of 12 pickers, "
+    "plan the daily pick schedule in our WMS and report productivity to the site manager. "
+    "Requirements: - Forklift licence (counterbalance) - Experience with SAP EWM or a similar "
+    "WMS - Strong Excel - First aid certificate. We offer paid overtime and a route to Shift "
+    "Manager."
+)
+CONTEXT = {"target_role": "Warehouse Team Leader", "job_description": JD, "today": "2026-07-15"}
+ANSWER = (
+    "In my first six months I want to learn your WMS and get my forklift licence renewed, and "
+    "plan the daily pick schedule for the shift myself. In about five years I'd like to be a "
+    "shift manager at a site like Northgate."
+)
+
+
+def test_requirements_come_first_and_are_marked():
+    terms = job_profile(JD, "Warehouse Team Leader").terms
+    flags = [t.requirement for t in terms]
+    assert flags == sorted(flags, reverse=True)  # every requirement before the rest
+    required = {t.term for t in terms if t.requirement}
+    assert {"Forklift licence", "Excel", "First aid certificate"} <= required
+    assert "pick schedule" in {t.term for t in terms if not t.requirement}
+
+
+def test_terms_are_never_invented():
+    lowered = (JD + " Warehouse Team Leader").lower()
+    for term in job_profile(JD, "Warehouse Team Leader").terms:
+        assert term.term.lower() in lowered, term
+
+
+def test_used_terms_have_spans_and_missing_are_requirements_first():
+    data = nlp.analyze_answer(ANSWER, CONTEXT).to_dict()
+    used = data["facts"]["job_terms"]["used"]
+    missing = data["facts"]["job_terms"]["missing"]
+    assert {"WMS", "pick schedule"} <= {u["term"] for u in used}
+    for item in used:
+        assert ANSWER[item["start"]:item["end"]].lower() == item["text"].lower()
+    assert missing and missing[0]["requirement"] is True
+    assert "Excel" in {m["term"] for m in missing}
+    assert not {m["term"] for m in missing} & {u["term"] for u in used}
+
+
+def test_no_description_no_terms():
+    data = nlp.analyze_answer(ANSWER, {"today": "2026-07-15"}).to_dict()
+    assert data["facts"]["job_terms"] == {"used": [], "missing": []}
+
+
+def test_profile_is_cached_per_description():
+    job_profile.cache_clear()
+    nlp.analyze_answer(ANSWER, CONTEXT)
+    nlp.analyze_answer(ANSWER + " Thank you.", CONTEXT)
+    info = job_profile.cache_info()
+    assert info.misses == 1 and info.hits >= 1
+
+
+ANSWER_WORDS = st.sampled_from([
+    "In", "my", "first", "year", "five", "years", "long", "term", "WMS", "forklift", "licence",
+    "um", "like,", "you", "know", "kind", "of", "2030", "£40,000", "CEO", "eventually", ".",
+    "👩‍💻", "é", "\ud800", "\n", "  ",
+])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(ANSWER_WORDS, max_size=60).map(" ".join))
+def test_answer_fact_offsets_slice_the_original(text):
+    data = nlp.analyze_answer(text, CONTEXT).to_dict()
+    for finding in data["findings"]:
+        assert text[finding["start"]:finding["end"]] == finding["text"]
+    facts = data["facts"]
+    if not text.strip():
+        return
+    for part in facts["short_term"] + facts["long_term"]:
+        assert text[part["start"]:part["end"]] == part["text"]
+    for item in facts["job_terms"]["used"]:
+        assert text[item["start"]:item["end"]] == item["text"]
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_empty_answer(text):
+    assert nlp.analyze_answer(text, CONTEXT).codes == ["empty"]
