@@ -63,10 +63,6 @@ TOO_LONG_ABOVE_WORDS = 280  # 120 s at 140 wpm
 DEFAULT_PATH = labelled.HERE / "data" / "answers_labelled.jsonl"
 SCORED_PATH = labelled.labelled_path("LABELLED_ANSWERS", DEFAULT_PATH)
 
-XFAIL_UNTIL_ANALYZER = pytest.mark.xfail(
-    reason="answer structure analysis is issue 6", strict=False
-)
-
 
 def _data_files() -> list[Path]:
     files = [DEFAULT_PATH]
@@ -158,7 +154,6 @@ def scored() -> dict[str, Any]:
     return {"predicted": predicted, "scores": scores, "table": table}
 
 
-@XFAIL_UNTIL_ANALYZER
 @pytest.mark.parametrize("code", ANSWER_CODES)
 def test_precision_and_recall(scored: dict[str, Any], code: str) -> None:
     if "error" in scored:
