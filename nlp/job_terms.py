@@ -80,7 +80,10 @@ def job_profile(description: str, role: str = "") -> JobProfile:
     doc = get_pipeline()(_BULLET.sub(lambda m: "." + " " * (len(m.group(0)) - 1), text))
     stop = _word_set("term_stop")
     seen: dict[tuple[str, ...], JobTerm] = {}
+    role_end = len(role) + 2 if role else 0  # the role adds lemmas, never terms
     for span in sorted(_candidates(doc), key=lambda s: s.start_char):
+        if span.start_char < role_end:
+            continue
         tokens = _term_tokens(span)
         if not tokens or len(tokens) > 5:
             continue
