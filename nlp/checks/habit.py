@@ -156,6 +156,8 @@ def _person_trait(pred: Token) -> tuple[int, int, str, str] | None:
 
 def _ongoing(pred: Token) -> tuple[int, int, str, str] | None:
     """'keep learning', 'stay out of trouble', 'continue to grow': behaviour with no endpoint."""
+    if pred.dep_ == "xcomp" and pred.head.lemma_.lower() in rubric_terms("ongoing_verbs"):
+        pred = pred.head  # the parse followed 'continue to' through to its verb
     if pred.lemma_.lower() not in rubric_terms("ongoing_verbs"):
         return None
     skip = rubric_terms("ongoing_not_habit_objects")

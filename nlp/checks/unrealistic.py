@@ -461,9 +461,9 @@ def _workload(data: CheckInput, months: float | None):
     for metric in data.metrics:
         if metric.kind != "quantity":
             continue
-        unit = metric.text.lower().split()[-1] if metric.text.split() else ""
+        after = re.findall(r"[a-z]+", data.text[metric.start:metric.end + 30].lower())[:5]
         value = _count(metric.text)
-        if unit in heavy and value is not None and value >= max(4.0, months * 2.5):
+        if any(w in heavy for w in after) and value is not None and value >= max(4.0, months * 2.5):
             return (metric.start, metric.end, "unrealistic.workload",
                     f"{metric.text} in about {max(round(months), 1)} months is far more than "
                     "anyone can prepare for properly.",

@@ -79,6 +79,8 @@ def _concrete_object(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if _evaluated(token):
         return False
+    if lemma in words("core_abstract_objects") and any(c.dep_ == "poss" for c in token.children):
+        return False  # 'my Excel game', 'my craft': an abstract of the person, not a thing
     if _named(token):
         return True
     if lemma in words("deliverables") or lemma in words("credential_core"):
