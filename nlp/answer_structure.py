@@ -26,6 +26,9 @@ LABEL = re.compile(r"\b(short|near|long|longer)[- ]?term\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 MONTH = re.compile(r"\b(january|february|march|april|june|july|august|september|october|"
                    r"november|december)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\b(\d[\d,.]*k?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million)\b",
+                    re.IGNORECASE)
 LONG_MONTHS, SHORT_MONTHS = 30, 18
 
 
@@ -171,9 +174,9 @@ def _retrospective(sent: Span) -> bool:
     root = sent.root
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
         c.lemma_ == "have" for c in root.children))
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
-    forward = any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
-    return past and has_subject and not forward
+    if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return False
+    return not any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
 
 
 def _lexical(text: str) -> bool:
@@ -193,12 +196,9 @@ def _detail(doc: Doc, parts: list[Part]) -> Detail:
     years = money = numbers = months = 0
     money_re = cue_patterns("detail_money")
     for part in parts:
-        span = doc.char_span(part.start, part.end, alignment_mode="expand")
-        if span is None:
-            continue
-        text = span.text
-        years += len(set(YEAR.findall(text)) and {m.group(0) for m in YEAR.finditer(text)})
+        text = doc.text[part.start:part.end]
+        years += len({m.group(0) for m in YEAR.finditer(text)})
         money += len(money_re.findall(text))
         months += len(MONTH.findall(text))
-        numbers += sum(1 for t in span if t.like_num and not YEAR.fullmatch(t.text))
+        numbers += sum(1 for m in NUMBER.finditer(text) if not YEAR.fullmatch(m.group(0)))
     return Detail(years, money, numbers, months)
