@@ -197,3 +197,24 @@ def fields() -> dict[str, tuple[str, frozenset[str]]]:
         out[f"family:{name}"] = ("professions", frozenset(t for t in terms if counts[t] == 1))
     neutral = rubric_terms("domain_neutral_terms")
     return {name: (group, terms - neutral) for name, (group, terms) in out.items()}
+
+
+@cache
+def domain_canon() -> dict[str, str]:
+    """Domain name -> the broad field it belongs to ('family:nursing' -> 'health'); domains not
+    grouped stand for themselves. 'generic' groups are career-wide and place no goal."""
+    groups = load_json("fields.json").get("canonical", {})
+    known = fields()
+    out: dict[str, str] = {}
+    if not isinstance(groups, dict):
+        raise ResourceError("fields.json: 'canonical' must map field names to domain lists")
+    for canon, members in groups.items():
+        if not isinstance(members, list):
+            raise ResourceError(f"fields.json: canonical.{canon} must be a list")
+        for member in members:
+            if member not in known:
+                raise ResourceError(f"fields.json: canonical.{canon} names unknown {member!r}")
+            if member in out:
+                raise ResourceError(f"fields.json: {member!r} is in two canonical fields")
+            out[member] = canon
+    return {name: out.get(name, name) for name in known}

@@ -459,7 +459,7 @@ def _workload(data: CheckInput, months: float | None):
         return None
     heavy = rubric_terms("heavy_units")
     for metric in data.metrics:
-        if metric.kind != "quantity":
+        if metric.kind != "quantity" or _MEASURE_ADJ.search(metric.text):
             continue
         after = re.findall(r"[a-z]+", data.text[metric.start:metric.end + 30].lower())[:5]
         value = _count(metric.text)
