@@ -266,6 +266,16 @@ def _granted_or_role(token: Token, lemma: str, gov_lemma: str) -> str | None:
     if token.dep_ in ("attr", "oprd") and head.lemma_.lower() in ("become", "be") and \
             mods & CREDENTIAL_ADJ and lemma.endswith(AGENT_SUFFIXES):
         return "role"
+    if token.dep_ in ("attr", "oprd") and head.lemma_.lower() == "become" and \
+            (lemma in words("roles") or lemma.endswith(AGENT_SUFFIXES)) and \
+            any(c.dep_ == "compound" for c in token.children) and \
+            token.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i - 1:
+                      token.i + 1].text.lower() not in words("habit_trait_nouns") and \
+            not any(m in token.doc[token.left_edge.i: token.i].text.lower()
+                    for m in words("evaluative_modifiers")) and \
+            not any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in CREDENTIAL_ADJ
+                    for c in token.children):
+        return "role"  # 'become a consultant anaesthetist': a titled post
     return None
 
 

@@ -163,15 +163,16 @@ def _ongoing(pred: Token) -> tuple[int, int, str, str] | None:
     skip = rubric_terms("ongoing_not_habit_objects")
     for child in pred.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
-                not any(c.dep_ in ("dobj", "attr") and (c.pos_ == "PROPN" or any(
-                    g.like_num for g in c.children)) for c in child.children):
+                not any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() not in
+                        words("core_abstract_objects") for c in child.children):
             return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
                 child.lemma_.lower(), "trait"
         if child.dep_ in ("acomp", "advmod") and child.pos_ in ("ADJ", "ADV") and \
                 pred.lemma_.lower() in ("stay", "remain", "keep") and child.lower_ not in skip:
             return pred.idx, child.idx + len(child.text), child.lemma_.lower(), "trait"
         if child.dep_ == "prep" and pred.lemma_.lower() in ("stay", "remain", "keep") and \
-                not any(g.lemma_.lower() in skip for g in child.subtree) and \
+                any(g.dep_ == "pobj" and g.lemma_.lower() in rubric_terms("ongoing_state_objects")
+                    for g in child.subtree) and \
                 not any(c.dep_ == "dobj" for c in pred.children):
             return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
                 child.lower_, "trait"

@@ -38,6 +38,10 @@ def codes(analysis) -> set[str]:
         ("Become a full-stack developer by June.", False),
         ("Stay on budget for the kitchen refit.", False),
         ("Keep response times under 4 hours.", False),
+        ("Stay in my current role until I finish my MBA in 2027.", False),
+        ("Remain on the nursing register.", False),
+        ("Continue to build the data platform with the team.", False),
+        ("Become a problem solver.", True),
     ],
 )
 def test_habit_generalised(analyze, text, expected):
@@ -100,6 +104,11 @@ def test_unrealistic_generalised(analyze, text, context, expected):
         ("Complete the Blue Harbour onboarding pathway by May.",
          {"target_role": "Marine Biologist"}, False),
         ("Improve my presentation skills.", {"target_role": "Electrician"}, False),
+        ("Be calmer with the children at home time.",
+         {"target_role": "Nursery Practitioner", "vision": "Lead an early years room."}, False),
+        ("Run three fire drills a term at my school.", {"target_role": "Deputy Head"}, False),
+        ("Cut ticket backlog to under 50 by June.",
+         {"target_role": "Customer Support Team Lead", "current_role": "Support Agent"}, False),
     ],
 )
 def test_irrelevant_by_domain(analyze, text, context, expected):
@@ -118,6 +127,7 @@ def test_irrelevant_by_domain(analyze, text, context, expected):
         "Sit my SQE1 in January.",
         "Gain my ILM Level 3 in Leadership.",
         "Hire half of the night shift from the local college.",
+        "Become a consultant radiologist by 2031.",
     ],
 )
 def test_named_completions_are_metrics(analyze, text):
@@ -156,3 +166,5 @@ def test_rubric_term_lists_load_and_validate(monkeypatch):
     monkeypatch.undo()
     resources._rubric_terms.cache_clear()
     assert resources.rubric_terms("entry_markers")
+    canon = resources.domain_canon()
+    assert canon["family:nursing"] == canon["health"] == "health"
