@@ -43,12 +43,14 @@ def vision():
     return render_template("goals/vision.html", form=form)
 
 
-def _feedback_for(form: GoalForm):
-    """Analysis of the text in ``form`` (for the form page), or None."""
+def _form_page(form: GoalForm, goal, status: int):
+    """The goal form with the SMART check of its current text (the no-JS feedback)."""
+    form.pad_actions()
     text = (form.text.data or "").strip()
-    if not text or len(text) > nlp.MAX_GOAL_CHARS:
-        return None
-    return analyze_text("goal", text, user_context(current_user))
+    analysis = None
+    if text and len(text) <= nlp.MAX_GOAL_CHARS:
+        analysis = analyze_text("goal", text, user_context(current_user))
+    return render_template("goals/form.html", form=form, goal=goal, analysis=analysis), status
 
 
 @bp.route("/goals/new", methods=["GET", "POST"])
@@ -61,10 +63,7 @@ def new():
         goal = ops.create_goal(current_user, form.to_input())
         flash("Goal saved.", "success")
         return redirect(url_for("goals.detail", goal_id=goal.id))
-    form.pad_actions()
-    status = 422 if form.errors and not checking else 200
-    return render_template("goals/form.html", form=form, goal=None,
-                           analysis=_feedback_for(form)), status
+    return _form_page(form, None, 422 if form.errors and not checking else 200)
 
 
 @bp.get("/goals/<int:goal_id>")
@@ -95,17 +94,12 @@ def edit(goal_id: int):
             flash("This goal was changed elsewhere since you opened it. Your text is below; "
                   "compare it with the current version and save again.", "warning")
             form.version.data = str(goal.version)
-            form.pad_actions()
-            return render_template("goals/form.html", form=form, goal=goal,
-                                   analysis=_feedback_for(form)), 409
+            return _form_page(form, goal, 409)
         flash("Goal updated.", "success")
         if pending_revision(goal):  # an active goal's new version: ask why, for its history
             return redirect(url_for("progress.explain_revision", goal_id=goal.id))
         return redirect(url_for("goals.detail", goal_id=goal.id))
-    form.pad_actions()
-    status = 422 if form.errors and not checking else 200
-    return render_template("goals/form.html", form=form, goal=goal,
-                           analysis=_feedback_for(form)), status
+    return _form_page(form, goal, 422 if form.errors and not checking else 200)
 
 
 @bp.post("/goals/<int:goal_id>/status/<status>")
