@@ -180,7 +180,12 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
+_COMPLETION_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+
+
 def _completion_kind(token: Token) -> str | None:
+    if token.pos_ not in _COMPLETION_POS:
+        return None  # every rule below needs a noun, adjective or verb: skip the rest cheaply
     lemma = token.lemma_.lower()
     lower = token.lower_
     gov = _governor(token)

@@ -490,6 +490,9 @@ _FAST = re.compile(r"\bwithin\s+(an?|one|\d+|five|ten|fifteen|thirty|two|few)\s+
                    r"\binstantly\b|\bfirst ring\b|\bwithout (a )?(single )?(mistake|error)s?\b")
 
 
+_HAS_ALL = re.compile(r"\b(every|each|all)\b")
+
+
 def _performance_absolute(data: CheckInput, lowered: str):
     """'answer every email within an hour, always': a standard with no room for a miss."""
     signals: list[tuple[int, int]] = []
@@ -503,7 +506,7 @@ def _performance_absolute(data: CheckInput, lowered: str):
                 return (match.start(), match.end(), "unrealistic.absolute",
                         f"'{phrase}' is an absolute no one can keep.",
                         "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
-    for token in data.doc:
+    for token in data.doc if _HAS_ALL.search(lowered) else ():
         if token.lower_ in rubric_terms("absolute_subjects") and token.dep_ in ("det", "predet") \
                 and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass"):
             signals.append((token.idx, token.head.idx + len(token.head.text)))
