@@ -49,7 +49,8 @@ _ABSOLUTES = (
 def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
-    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _leaps, _pace,
+    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _own_business_scale,
+                 _leaps, _pace,
                  _count_rate, _workload, _venues, _entry_pay):
         reason = rule(data, months) if rule is not _absolute else _absolute(data)
         if reason is not None:
@@ -230,6 +231,41 @@ _BIG_ITEMS = re.compile(
     r"\b(promot\w+|mba|phd|degree|doctorate|(start|open|launch) (a|my) (own )?(business|company|"
     r"startup|firm|restaurant|shop)|double|triple|relocat\w+|move (to|abroad)|new job|"
     r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent)\b")
+
+
+_OWN = re.compile(r"\b(my|our)\s+own\b|\b(chain|group|empire)\s+of\b")
+
+
+def _own_business_scale(data: CheckInput, months: float | None):
+    """'my own firm with 20 vans by next year', 'a chain of 50 restaurants within three years':
+    a business built from nothing to a large size in a short time."""
+    lowered = data.text.lower()
+    if not SELF_OWNED.search(lowered) and not _OWN.search(lowered):
+        return None
+    units = rubric_terms("business_scale_units")
+    marker = _entry_marker(data)
+    for metric in data.metrics:
+        if metric.kind != "quantity":
+            continue
+        after = re.findall(r"[a-zé]+", data.text[metric.start:metric.end + 20].lower())[:3]
+        value = _count(metric.text)
+        if value is None or not any(w in units for w in after):
+            continue
+        window = months if months is not None else (12.0 if marker else None)
+        if window is not None and ((value >= 10 and window <= 18.5) or
+                                   (value >= 30 and window <= 37)):
+            return (metric.start, metric.end, "unrealistic.many_leaps",
+                    f"building a business to {metric.text} in about {max(round(window), 1)} "
+                    "months, from a start, stacks several big leaps at once.",
+                    "aim for the first site or first hires, with a date, and grow from there.")
+    if marker and months is not None and months <= 12 and marker not in (
+            data.context.current_role or "").lower():
+        start, end = data.bounds
+        return (start, end, "unrealistic.many_leaps",
+                f"going from {marker} to running your own business within a year skips the "
+                "qualification and experience it needs.",
+                "aim for the next qualification or role first, with a date.")
+    return None
 
 
 def _leaps(data: CheckInput, months: float | None):

@@ -67,7 +67,13 @@ def test_habit_generalised(analyze, text, expected):
         ("Earn £95k next year as a newly qualified paramedic.", {}, True),
         ("Sit all 12 of my accountancy exams by October.", {}, True),
         ("Publish in Nature and Cell before the end of the year.", {}, True),
+        # a business built from nothing to a large size, fast
+        ("Go from trainee to running my own electrical firm with 15 vans by next year.", {},
+         True),
+        ("Have a chain of 40 coffee shops within three years of opening the first.", {}, True),
         # ambitious but plausible, or big numbers without a time argument
+        ("Open my own salon with 2 staff by 2028.", {}, False),
+        ("Grow my agency to 12 staff over the next five years.", {}, False),
         ("Proofread 3,000 words a day for the magazine.", {}, False),
         ("Finish my 80,000-word thesis by December.", {}, False),
         ("Increase retention from 80% to 88% by next summer.", {}, False),
