@@ -155,7 +155,7 @@ def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[M
                 nxt.head.i == token.head.i and token.pos_ in ("NOUN", "PROPN"):
             continue  # "the team blog" mis-parsed as two objects: the last noun names it
         kind = _completion_kind(token)
-        if kind is None or is_negated(_governor(token) or token):
+        if kind is None or is_negated(_governor(token) or token) or _skill_of(token):
             continue
         while token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in ("NOUN",
                                                                                   "PROPN") and \
@@ -167,6 +167,25 @@ def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[M
         found.append(Metric(span.text, span.start_char, span.end_char, kind,
                             f"met.{kind}"))
     return found
+
+
+SKILL_JUDGEMENTS = frozenset({"good", "better", "best", "great", "strong", "stronger",
+                              "quicker", "faster", "comfortable", "confident", "skilled",
+                              "competent", "decent", "brilliant", "excellent", "well"})
+
+
+def _skill_of(token: Token) -> bool:
+    """'get good at SQL', 'be better with Excel': a skill being judged, not a thing to finish."""
+    node = token
+    while node.dep_ in ("compound", "amod", "conj") and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.lower_ not in ("at", "with", "in", "on"):
+        return False
+    host = prep.head
+    return host.lower_ in SKILL_JUDGEMENTS or any(
+        c.lower_ in SKILL_JUDGEMENTS and c.dep_ in ("acomp", "advmod", "oprd", "xcomp")
+        for c in host.children)
 
 
 def _governor(token: Token) -> Token | None:

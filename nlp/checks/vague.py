@@ -32,8 +32,11 @@ def _vague_phrase_re() -> re.Pattern[str]:
 def check(data: CheckInput) -> list[Finding]:
     """Flag an abstract goal with nothing concrete in it, and hedges on its action."""
     findings: list[Finding] = []
+    judged = _judged_skill_finding(data)
+    if judged is not None:
+        findings.append(judged)
     anchored = has_anchor(data)
-    if not anchored:
+    if not anchored and not findings:
         finding = _abstract_goal(data)
         if finding is not None:
             findings.append(finding)
@@ -115,6 +118,31 @@ def _comparative(pred: Token) -> Token | None:
         if child.dep_ in ("advmod", "acomp", "dobj", "npadvmod") and open_ended and \
                 not any(c.like_num for c in child.subtree):
             return child
+    return None
+
+
+def _judged_skill(pred: Token) -> Token | None:
+    """'get good at SQL', 'become better with Excel': a skill judged, with no way it shows."""
+    for child in pred.children:
+        if child.lower_ in _SKILL_WORDS and child.dep_ in ("acomp", "advmod", "oprd", "xcomp") \
+                and any(c.dep_ == "prep" and c.lower_ in ("at", "with")
+                        for c in [*pred.children, *child.children]):
+            return child
+    return None
+
+
+_SKILL_WORDS = frozenset({"good", "better", "great", "best", "stronger", "quicker", "faster",
+                          "brilliant", "excellent", "decent"})
+
+
+def _judged_skill_finding(data: CheckInput) -> Finding | None:
+    if data.quantities or data.completions:
+        return None
+    for pred in data.predicates:
+        hit = _judged_skill(pred)
+        if hit is not None and not is_negated(pred):
+            start, end = _phrase_bounds(pred, [hit])
+            return data.finding("vague", "vague.comparison", start, end)
     return None
 
 

@@ -134,6 +134,7 @@ def test_irrelevant_by_domain(analyze, text, context, expected):
         "Gain my ILM Level 3 in Leadership.",
         "Hire half of the night shift from the local college.",
         "Become a consultant radiologist by 2031.",
+        "Get better at Tableau by publishing 2 dashboards a month.",
     ],
 )
 def test_named_completions_are_metrics(analyze, text):
@@ -150,6 +151,9 @@ def test_named_completions_are_metrics(analyze, text):
         "Step up and take more ownership.",
         "Work on being more strategic.",
         "Level up my spreadsheet game.",
+        "Get good at Tableau.",
+        "Become better with PowerPoint.",
+        "Make a name for myself in fintech.",
     ],
 )
 def test_vague_improvement_forms(analyze, text):
