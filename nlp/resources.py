@@ -142,7 +142,7 @@ RUBRIC_TERM_IDS = (
     "ongoing_verbs", "ongoing_not_habit_objects", "manner_adverbs_not_habit",
     "feeling_only_verbs", "apex_titles", "senior_titles", "entry_markers", "prestige_venues",
     "heavy_units", "launch_frames", "performance_absolutes", "absolute_subjects",
-    "domain_neutral_terms", "ongoing_state_objects", "business_scale_units",
+    "domain_neutral_terms", "ongoing_state_objects", "business_scale_units", "trait_qualities",
 )
 FIELD_GROUPS = ("hobbies", "professions")
 

@@ -29,7 +29,8 @@ def check(data: CheckInput) -> list[Finding]:
     for pred in data.predicates:
         if is_negated(pred):
             continue
-        hit = _person_trait(pred) or _ongoing(pred) or _enjoyment(pred) or _manner_only(pred)
+        hit = _person_trait(pred) or _ongoing(pred) or _enjoyment(pred) or \
+            _manner_only(pred) or _quality(pred)
         if hit is not None:
             start, end, key, rule = hit
             return _both(data, start, end, f"habit.{rule}", _example(key, data.text))
@@ -130,13 +131,18 @@ def _trait_adjective(adj: Token) -> bool:
 def _person_trait(pred: Token) -> tuple[int, int, str, str] | None:
     """'be a more patient colleague', 'become the kind of nurse who...', 'be the mechanic
     customers trust': a kind of person, not a title."""
-    if pred.lemma_.lower() not in COPULAS_TRAIT:
+    if pred.lemma_.lower() not in COPULAS_TRAIT | {"grow"}:
         return None
     for obj in objects(pred):
-        if obj.dep_ not in ("attr", "oprd", "acomp", "dobj") or obj.pos_ not in ("NOUN", "PROPN"):
+        if obj.pos_ not in ("NOUN", "PROPN", "PRON") or not (
+                obj.dep_ in ("attr", "oprd", "acomp", "dobj") or
+                (obj.dep_ == "pobj" and obj.head.lower_ in ("into", "as"))):
             continue
         lemma = obj.lemma_.lower()
         end = obj.right_edge
+        if lemma in ("someone", "somebody", "person", "one", "kind", "type", "sort") and any(
+                c.dep_ == "relcl" for c in obj.children):
+            return pred.idx, end.idx + len(end.text), lemma, "trait"
         if lemma in rubric_terms("trait_kind_words") and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
             return pred.idx, end.idx + len(end.text), lemma, "trait"
@@ -196,15 +202,41 @@ def _enjoyment(pred: Token) -> tuple[int, int, str, str] | None:
 
 def _manner_only(pred: Token) -> tuple[int, int, str, str] | None:
     """'drive safely', 'communicate clearly': a manner of doing, no object, no endpoint."""
-    if pred.pos_ != "VERB" or objects(pred):
-        return None
-    if any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "prt") for c in pred.children):
+    if pred.pos_ != "VERB":
         return None
     advs = [c for c in pred.children if c.dep_ == "advmod" and c.lower_.endswith("ly") and
             c.lower_ not in rubric_terms("manner_adverbs_not_habit")]
     if not advs:
         return None
+    compared = any(g.lower_ in ("more", "less") for a in advs for g in a.children)
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and not (
+            compared and c.lemma_.lower() in words("core_abstract_objects")))
+           for c in pred.children):
+        return None
+    if not compared and (objects(pred) or any(c.dep_ in ("prep", "prt")
+                                              for c in pred.children)):
+        return None
     return pred.idx, advs[-1].idx + len(advs[-1].text), advs[-1].lower_, "trait"
+
+
+def _quality(pred: Token) -> tuple[int, int, str, str] | None:
+    """'have more patience', 'treat every customer with respect', 'work with more focus':
+    a quality of conduct rather than an outcome."""
+    qualities = rubric_terms("trait_qualities")
+    lemma = pred.lemma_.lower()
+    for child in pred.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in qualities and lemma in (
+                "have", "show", "find", "develop", "build", "gain", "keep", "practise",
+                "practice", "bring", "project", "exude"):
+            return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
+                child.lemma_.lower(), "trait"
+    for child in [*pred.children, *(g for c in pred.children if c.dep_ == "dobj"
+                                     for g in c.children)]:
+        if child.dep_ == "prep" and child.lower_ == "with" and pred.pos_ == "VERB":
+            for g in child.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in qualities:
+                    return pred.idx, g.idx + len(g.text), g.lemma_.lower(), "trait"
+    return None
 
 
 def _bad_habit(pred: Token) -> tuple[int, int, str] | None:

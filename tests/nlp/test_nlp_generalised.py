@@ -42,6 +42,13 @@ def codes(analysis) -> set[str]:
         ("Remain on the nursing register.", False),
         ("Continue to build the data platform with the team.", False),
         ("Become a problem solver.", True),
+        ("Become someone who follows through on promises.", True),
+        ("Show more patience with new starters.", True),
+        ("I want to handle complaints with patience.", True),
+        ("Explain things more clearly to parents.", True),
+        ("Grow into a more assured presenter.", True),
+        ("Keep a cool head on busy shifts.", True),
+        ("Work closely with the data team on the Q3 launch.", False),
     ],
 )
 def test_habit_generalised(analyze, text, expected):
