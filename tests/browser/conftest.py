@@ -86,6 +86,26 @@ def browser_login(page):
     return login
 
 
+@pytest.fixture
+def no_js_login(browser, live_server):
+    """``no_js_login(user)`` returns a page with JavaScript off, logged in as ``user``."""
+    contexts = []
+
+    def login(user, password: str = TEST_PASSWORD):
+        context = browser.new_context(base_url=live_server, java_script_enabled=False)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/login")
+        page.get_by_label("Email").fill(user.email)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        return page
+
+    yield login
+    for context in contexts:
+        context.close()
+
+
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core in the page and return violations of the given impacts."""
     page.add_script_tag(path=str(AXE))

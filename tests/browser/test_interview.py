@@ -90,14 +90,8 @@ def test_practice_flow(page, practice_set):
     assert axe_violations(page) == []
 
 
-def test_answer_page_works_without_javascript(browser, live_server, make_user):
-    user = make_user("client")
-    context = browser.new_context(base_url=live_server, java_script_enabled=False)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+def test_answer_page_works_without_javascript(no_js_login, make_user):
+    page = no_js_login(make_user("client"))
     page.goto("/interview/sets/new")
     page.get_by_label("Job title").fill("Data engineer")
     page.get_by_role("button", name="Save target job").click()
@@ -108,7 +102,6 @@ def test_answer_page_works_without_javascript(browser, live_server, make_user):
     page.get_by_role("button", name="Submit answer").click()
     expect(page.locator(".structure-checklist")).to_be_visible()
     expect(page.get_by_text("spoken in 70 s")).to_be_visible()
-    context.close()
 
 
 def test_live_feedback_outage_message_names_the_answer(page, practice_set):

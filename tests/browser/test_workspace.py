@@ -55,14 +55,8 @@ def test_saving_keeps_goal_and_actions(page, logged_in):
     expect(page.locator(".goal-card")).to_have_count(1)
 
 
-def test_page_works_without_javascript(browser, live_server, make_user):
-    user = make_user("client")
-    context = browser.new_context(base_url=live_server, java_script_enabled=False)
-    page = context.new_page()
-    page.goto("/login")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+def test_page_works_without_javascript(no_js_login, make_user):
+    page = no_js_login(make_user("client"))
     page.goto("/goals/new")
     page.locator("textarea[name=text]").fill("Improve my leadership skills")
     page.get_by_role("button", name="Check without saving").click()
@@ -70,7 +64,6 @@ def test_page_works_without_javascript(browser, live_server, make_user):
     page.get_by_role("button", name="Save goal").click()
     expect(page.locator("mark[data-code=vague]")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Improve my leadership skills")
-    context.close()
 
 
 def test_stale_csrf_token_is_renewed(page, logged_in):
