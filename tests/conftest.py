@@ -146,3 +146,11 @@ def login(client):
         return response
 
     return do_login
+
+
+@pytest.fixture
+def client_user(make_user, login):
+    """A client account, logged in on ``client``."""
+    user = make_user("client")
+    login(user)
+    return user

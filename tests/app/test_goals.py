@@ -13,13 +13,6 @@ SMART_GOAL = (
 )
 
 
-@pytest.fixture
-def client_user(make_user, login):
-    user = make_user("client")
-    login(user)
-    return user
-
-
 def goal_form(**fields):
     data = {"text": SMART_GOAL, "type": "skill", "horizon": "short", "status": "active",
             "deadline": "", "metric_target": ""}

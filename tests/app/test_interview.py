@@ -24,13 +24,6 @@ FOCUSED = ("In my first year I want to build reliable Airflow pipelines in Pytho
 
 
 @pytest.fixture
-def client_user(make_user, login):
-    user = make_user("client")
-    login(user)
-    return user
-
-
-@pytest.fixture
 def job(client, client_user):
     """A saved practice set of the logged-in client; returns its id."""
     response = client.submit("/interview/sets/new", JOB)

@@ -15,13 +15,6 @@ NEXT_YEAR = date.today().year + 1
 BLOG_GOAL = f"Publish 6 articles on the team blog by March {NEXT_YEAR}"
 
 
-@pytest.fixture
-def client_user(make_user, login):
-    user = make_user("client")
-    login(user)
-    return user
-
-
 def goal_form(**fields):
     data = {"text": BLOG_GOAL, "type": "impact", "horizon": "short", "status": "active",
             "deadline": "", "metric_target": "6 articles"}

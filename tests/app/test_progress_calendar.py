@@ -18,13 +18,6 @@ FEED_URL = re.compile(r'value="(http://localhost/progress/calendar/([^"/]+)\.ics
 
 
 @pytest.fixture
-def client_user(make_user, login):
-    user = make_user("client")
-    login(user)
-    return user
-
-
-@pytest.fixture
 def plan(app, client, client_user):
     """An active goal with a deadline and an action due, started 40 days ago."""
     due = (date.today() + timedelta(days=20)).isoformat()
