@@ -104,6 +104,30 @@ def app(_schema, test_config) -> Iterator[Flask]:
 
 
 @pytest.fixture
+def redis_url() -> Iterator[str]:
+    """A real Redis at TEST_REDIS_URL (default database 15), emptied around the test.
+
+    Skipped with a message where no Redis answers; REQUIRE_REDIS=1 (CI) makes
+    that a failure instead.
+    """
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    connection = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        connection.ping()
+    except redis.RedisError:
+        connection.close()
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail(f"REQUIRE_REDIS is set but no Redis answers at {url}")
+        pytest.skip(f"no Redis answers at {url} (set TEST_REDIS_URL to run this test)")
+    connection.flushdb()
+    yield url
+    connection.flushdb()
+    connection.close()
+
+
+@pytest.fixture
 def client(app) -> Client:
     return app.test_client()
 
