@@ -16,6 +16,8 @@ GOAL_TYPES = ("skill", "growth", "impact", "network", "lifestyle", "exploration"
 HORIZONS = ("short", "long")
 STATUSES = ("draft", "active", "done", "dropped")
 OPEN_STATUSES = ("draft", "active")
+# Where the goal stands with the coach: draft → submitted → changes_requested / approved.
+REVIEW_STATES = ("draft", "submitted", "changes_requested", "approved")
 
 
 class Vision(db.Model):
@@ -51,6 +53,7 @@ class Goal(db.Model):
         CheckConstraint(f"type IN {GOAL_TYPES!r}", name="type"),
         CheckConstraint(f"horizon IN {HORIZONS!r}", name="horizon"),
         CheckConstraint(f"status IN {STATUSES!r}", name="status"),
+        CheckConstraint(f"review_state IN {REVIEW_STATES!r}", name="review_state"),
         Index("ix_goals_user_status", "user_id", "status"),
     )
 
@@ -69,6 +72,8 @@ class Goal(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
     activated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # start of check-ins
     version: Mapped[int] = mapped_column(default=1)
+    review_state: Mapped[str] = mapped_column(String(17), default="draft")
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship(
         backref=db.backref("goals", cascade="all, delete-orphan", passive_deletes=True)
