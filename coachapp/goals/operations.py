@@ -13,6 +13,7 @@ from coachapp.analysis import analyze_plan, analyze_text, content_key, user_cont
 from coachapp.extensions import db
 from coachapp.models import OPEN_STATUSES, Action, Goal, User, Vision
 from coachapp.models.base import utcnow
+from coachapp.models.coaching import return_to_review, review_snapshot
 from coachapp.models.progress import goal_snapshot, record_revision
 
 MAX_ACTIONS = 5
@@ -156,17 +157,20 @@ def update_goal(goal: Goal, data: GoalInput, expected_version: int | None = None
 
     Changing an active goal's text, deadline or metric records a revision with
     ``reason`` in the same transaction, so a stale edit loses no history.
+    Editing a goal the coach approved (or sent back) puts it back in review.
     """
     if expected_version is not None and expected_version != goal.version:
         raise StaleGoal()
     context = user_context(goal.user)  # before the edit, so autoflush saves it only once
     before, was_active = goal_snapshot(goal), goal.status == "active"
+    reviewed = review_snapshot(goal)
     _apply(goal, data)
     refresh_analysis(goal, context)
     prefill_from_text(goal)
     try:
         if was_active:
             record_revision(goal, before, reason, change_kind)
+        return_to_review(goal, reviewed)
         db.session.commit()
     except StaleDataError as error:
         db.session.rollback()

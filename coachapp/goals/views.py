@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 import nlp
 from coachapp.analysis import analyze_text, user_context
+from coachapp.coach.plan_review import client_goal_review
 from coachapp.goals import bp
 from coachapp.goals import operations as ops
 from coachapp.goals.forms import ConfirmForm, GoalForm, VisionForm
@@ -71,7 +72,8 @@ def new():
 @client_required
 def detail(goal_id: int):
     goal = _own_goal(goal_id)
-    return render_template("goals/detail.html", goal=goal, confirm=ConfirmForm())
+    return render_template("goals/detail.html", goal=goal, confirm=ConfirmForm(),
+                           review=client_goal_review(goal))
 
 
 @bp.route("/goals/<int:goal_id>/edit", methods=["GET", "POST"])

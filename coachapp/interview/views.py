@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 import nlp
+from coachapp.coach.operations import threads
 from coachapp.interview import bp
 from coachapp.interview import operations as ops
 from coachapp.interview.forms import AnswerForm, ConfirmForm, PracticeSetForm
@@ -151,6 +152,7 @@ def attempt(attempt_id: int):
         "interview/attempt.html", attempt=attempt, question=question,
         practice_set=attempt.practice_set, parts=part_labels(), target=TARGET_SECONDS,
         feedback=ops.attempt_feedback(current_user, attempt, question),
+        comments=threads("attempt", [attempt.id])[attempt.id],
     )
 
 

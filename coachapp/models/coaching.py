@@ -198,8 +198,68 @@ class Notification(db.Model):
                                                 index=True)
     kind: Mapped[str] = mapped_column(String(24))
     message: Mapped[str] = mapped_column(String(300))
-    anchor: Mapped[str] = mapped_column(String(40), default="")  # a fragment on the page
+    # What it points at on the page: a thread kind or "plan", and that row's id.
+    target_kind: Mapped[str] = mapped_column(String(8), default="plan")
+    target_id: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])
+
+
+# Shared by the goals and coach features -----------------------------------
+
+# What a coach reviews of a goal; changing any of it sends a reviewed goal back.
+REVIEWED_FIELDS = ("text", "type", "horizon", "deadline", "metric_target")
+
+
+def active_coach_id(client_id: int) -> int | None:
+    """The id of the client's current coach, if they have one."""
+    return db.session.scalar(
+        db.select(CoachLink.coach_id).where(CoachLink.client_id == client_id,
+                                            CoachLink.ended_at.is_(None))
+    )
+
+
+def notify(user_id: int, client_id: int, kind: str, message: str, *, actor_id: int | None,
+           goal_id: int | None = None, target_kind: str = "plan",
+           target_id: int | None = None) -> Notification:
+    """Add something new to ``user_id``'s list; the caller commits."""
+    notification = Notification(
+        user_id=user_id, client_id=client_id, actor_id=actor_id, kind=kind,
+        message=message[:300], goal_id=goal_id, target_kind=target_kind, target_id=target_id,
+    )
+    db.session.add(notification)
+    return notification
+
+
+def review_snapshot(goal: Goal) -> tuple:
+    """The reviewed parts of ``goal`` as they are now (actions included)."""
+    return (*(getattr(goal, f) for f in REVIEWED_FIELDS),
+            tuple((a.text, a.due_date) for a in goal.actions))
+
+
+def return_to_review(goal: Goal, before: tuple) -> bool:
+    """Send an approved (or sent-back) goal back to review when its wording changed.
+
+    Returns True if it went back; the coach, if any, hears of it. The caller commits.
+    """
+    if goal.review_state not in ("approved", "changes_requested"):
+        return False
+    if review_snapshot(goal) == before:
+        return False
+    was = goal.review_state
+    goal.review_state = "submitted"
+    goal.submitted_at = utcnow()
+    coach_id = active_coach_id(goal.user_id)
+    if coach_id is not None:
+        what = "edited an approved goal" if was == "approved" else "revised a goal"
+        notify(coach_id, goal.user_id, "resubmitted",
+               f"{goal.user.display_name} {what}: “{shorten(goal.text)}”",
+               actor_id=goal.user_id, goal_id=goal.id, target_kind="goal", target_id=goal.id)
+    return True
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -7,6 +7,7 @@ from datetime import date
 from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from coachapp.coach.operations import threads
 from coachapp.goals import operations as goal_ops
 from coachapp.goals.forms import ConfirmForm
 from coachapp.progress import bp
@@ -55,7 +56,8 @@ def goal(goal_id: int):
     progress = ops.goal_progress(_own_goal(goal_id), today)
     return render_template("progress/goal.html", progress=progress,
                            chart=goal_chart(progress, today),
-                           history=ops.revision_history(progress.goal))
+                           history=ops.revision_history(progress.goal),
+                           comments=threads("check_in", [c.id for c in progress.check_ins]))
 
 
 @bp.route("/goals/<int:goal_id>/check-in", methods=["GET", "POST"])

@@ -1,0 +1,1 @@
+"""Demo coaching: placeholder replaced below."""
