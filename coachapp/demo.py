@@ -17,11 +17,12 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS = (
-    DemoAccount("coach@example.com", "Jordan Reyes", "coach", "career coach with two clients"),
+    DemoAccount("coach@example.com", "Jordan Reyes", "coach", "career coach with three clients"),
     DemoAccount("maya@example.com", "Maya Chen", "client", "nurse aiming for a ward manager role"),
     DemoAccount(
         "sam@example.com", "Sam Okafor", "client", "developer moving into data engineering"
     ),
+    DemoAccount("lee@example.com", "Lee Park", "client", "analyst heading for product management"),
 )
 
 
