@@ -46,5 +46,5 @@ def test_seed_demo_once_and_prints_logins(app, runner):
     second = runner.invoke(args=["seed-demo"])
     assert "already present" in second.output
     with app.app_context():
-        assert db.session.scalar(db.select(db.func.count(User.id))) == 3
+        assert db.session.scalar(db.select(db.func.count(User.id))) == 4  # a coach, 3 clients
         assert authenticate("maya@example.com", "coachapp-demo") is not None

@@ -423,3 +423,20 @@ def test_dashboard_sorts(client, world, as_user, sort):
     assert "Client Alpha" in body and "Client Beta" not in body
     assert "1 goal to review" in body
 
+
+
+def test_demo_coach_has_three_clients_in_different_states(app, runner):
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert "already present" in runner.invoke(args=["seed-demo"]).output
+    with app.app_context():
+        from coachapp.auth.operations import find_user_by_email
+        from coachapp.coach.dashboard import client_rows
+
+        rows = {r.client.email: r for r in client_rows(find_user_by_email("coach@example.com"))}
+        assert set(rows) == {"maya@example.com", "sam@example.com", "lee@example.com"}
+        assert rows["sam@example.com"].awaiting_review == 2
+        assert rows["lee@example.com"].attention == []
+        states = {g.review_state for g in find_user_by_email("maya@example.com").goals}
+        assert {"changes_requested", "approved"} <= states
+        assert db.session.scalar(select(db.func.count()).select_from(Comment)) == 2
+        assert db.session.scalar(select(db.func.count()).select_from(CoachLink)) == 3
