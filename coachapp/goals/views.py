@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 import nlp
 from coachapp.analysis import analyze_text, user_context
-from coachapp.coach.plan_review import client_goal_review
+from coachapp.coach.plan_review import client_goal_review, effective_scores
 from coachapp.goals import bp
 from coachapp.goals import operations as ops
 from coachapp.goals.forms import ConfirmForm, GoalForm, VisionForm
@@ -27,8 +27,9 @@ def _own_goal(goal_id: int):
 @login_required
 @client_required
 def index():
-    return render_template("goals/index.html", plan=ops.plan_overview(current_user),
-                           progress=due_summary(current_user))
+    plan = ops.plan_overview(current_user)
+    return render_template("goals/index.html", plan=plan, progress=due_summary(current_user),
+                           scores=effective_scores(plan.active + plan.drafts + plan.finished))
 
 
 @bp.route("/vision", methods=["GET", "POST"])

@@ -217,6 +217,7 @@ def test_dismissing_a_flag_raises_the_score_and_drops_the_flag(app, client, worl
     detail = page(client, f"/goals/{world.goal_id}")
     assert "Dismissed by your coach: An ongoing habit has no end date" in detail
     assert f'data-score="{new_score}"' in detail
+    assert f'title="SMART score {new_score} of 100"' in page(client, "/goals/")
     assert 'data-letter="time_bound" data-ok="true"' in detail
 
 
