@@ -59,13 +59,20 @@ def test_model_not_loaded_is_503(client, monkeypatch):
 
 def test_failing_model_is_503(client, model_loaded, monkeypatch):
     def broken_pipeline():
-        def parse(text):
-            raise RuntimeError("model file damaged")
-        return parse
+        raise RuntimeError("model file damaged")
 
     monkeypatch.setattr(checks, "get_pipeline", broken_pipeline)
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json["failed"] == ["analyzer"]
     assert "damaged" not in response.get_data(as_text=True)  # causes go to the log only
+
+
+def test_model_without_our_component_is_503(client, model_loaded, monkeypatch):
+    class BareModel:
+        pipe_names = ("tok2vec", "tagger", "parser")
+
+    monkeypatch.setattr(checks, "get_pipeline", BareModel)
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.json["failed"] == ["analyzer"]
 
