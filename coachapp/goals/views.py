@@ -26,8 +26,10 @@ def _own_goal(goal_id: int):
 @login_required
 @client_required
 def index():
-    return render_template("goals/index.html", plan=ops.plan_overview(current_user),
-                           progress=due_summary(current_user))
+    plan = ops.plan_overview(current_user)
+    oldest_first = sorted(plan.active, key=lambda g: (g.created_at, g.id))
+    return render_template("goals/index.html", plan=plan,
+                           progress=due_summary(current_user, oldest_first))
 
 
 @bp.route("/vision", methods=["GET", "POST"])
