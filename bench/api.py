@@ -1,7 +1,7 @@
 """Benchmark POST /api/analyze under gunicorn (2 workers, --preload) with 20
 concurrent clients on loopback: cold cache (every text new) and warm cache (16
 texts analysed before), each against GET /healthz under the same load in the
-same run.
+same run; then the same with one client per worker (no queueing).
 
 Run: python bench/api.py [--seconds 30] [--clients 20] [--baseline-seconds 10]
 Environment: BENCH_DATABASE_URL (default a temporary SQLite file; a PostgreSQL
@@ -81,7 +81,7 @@ def report(name: str, result: loadgen.Result, baseline: loadgen.Result | None) -
         row["x_p50"] = row["p50"] / percentile(baseline.latencies_ms, 50)
         row["x_rps"] = baseline.throughput / row["throughput"] if row["throughput"] else 0
         ratio = f"{row['x_p50']:>7.2f}{row['x_rps']:>8.2f}"
-    print(f"{name:<22}{row['requests']:>7}{row['throughput']:>8.1f}{row['p50']:>8.1f}"
+    print(f"{name:<24}{row['requests']:>7}{row['throughput']:>8.1f}{row['p50']:>8.1f}"
           f"{row['p95']:>8.1f}{row['p99']:>8.1f}{row['errors']:>7}{row['client_cpu']:>7.0%}"
           f"{ratio}" + (f"  {result.error_kinds}" if result.errors else ""), flush=True)
     return row
@@ -110,9 +110,9 @@ def main() -> int:
         fresh = analyze_requests(token, lambda c, n: f"Goal {c}.{n}: {GOALS[(c + n) % 16]}")
         known = analyze_requests(token, lambda c, n: GOALS[(c * 7 + n) % len(GOALS)])
 
-        print(f"\n{'phase':<22}{'reqs':>7}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}"
+        print(f"\n{'phase':<24}{'reqs':>7}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}"
               f"{'errors':>7}{'client':>7}{'x p50':>7}{'x req/s':>8}")
-        print("-" * 90)
+        print("-" * 92)
         baseline = loadgen.run(port, health, args.clients, args.baseline_seconds)
         report("GET /healthz (base)", baseline, None)
         rows = [report("analyze, cold cache", loadgen.run(port, fresh, args.clients,
@@ -121,6 +121,13 @@ def main() -> int:
         loadgen.run(port, known, args.clients, 3)
         rows.append(report("analyze, warm cache", loadgen.run(port, known, args.clients,
                                                               args.seconds), baseline))
+        # One client per worker: no queueing, so latency is the service time itself.
+        single = loadgen.run(port, health, args.workers, args.baseline_seconds)
+        report(f"GET /healthz, {args.workers} clients", single, None)
+        report(f"analyze cold, {args.workers} clients",
+               loadgen.run(port, fresh, args.workers, args.baseline_seconds), single)
+        report(f"analyze warm, {args.workers} clients",
+               loadgen.run(port, known, args.workers, args.baseline_seconds), single)
     clear_cache(redis_url)
 
     print("\nLatency in ms (p50/p95/p99 of successful requests), req/s = successful requests "

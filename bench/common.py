@@ -4,6 +4,7 @@ on free loopback ports that are always stopped."""
 from __future__ import annotations
 
 import http.client
+import io
 import os
 import socket
 import subprocess
@@ -11,7 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,9 +75,14 @@ def reset_database(url: str) -> None:
         engine.dispose()
     app = create_app({**BENCH_CONFIG, "SQLALCHEMY_DATABASE_URI": url,
                       "ANALYZER_WARM_UP": False})
-    with app.app_context():
-        upgrade(directory=str(ROOT / "coachapp" / "migrations"), revision="heads")
-        db.engine.dispose()
+    log = io.StringIO()  # alembic logs every step; show it only if the upgrade fails
+    try:
+        with app.app_context(), redirect_stderr(log):
+            upgrade(directory=str(ROOT / "coachapp" / "migrations"), revision="heads")
+            db.engine.dispose()
+    except BaseException:
+        sys.stderr.write(log.getvalue())
+        raise
 
 
 def server_environment(database_url: str, redis_url: str | None) -> dict[str, str]:
