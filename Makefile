@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 HOST ?= 127.0.0.1
 PORT ?= 5000
+WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 FLASK := $(BIN)/flask --app coachapp
 
 .PHONY: install run test test-sqlite test-postgresql lint bench serve clean
@@ -47,11 +48,22 @@ test-postgresql: install
 		echo "== PostgreSQL leg SKIPPED: no PostgreSQL answers at $(TEST_DATABASE_URL) (set TEST_DATABASE_URL to run it) =="; \
 	fi
 
+# Production server: gunicorn, one worker per core. --preload builds the app (and
+# loads the spaCy model, ANALYZER_WARM_UP) once before forking, so workers share
+# its memory. DATABASE_URL, REDIS_URL, SECRET_KEY, COACHAPP_ENV come from the
+# environment. `make serve HOST=0.0.0.0 PORT=8000 WORKERS=4`.
+serve: install
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn --preload --workers $(WORKERS) --bind $(HOST):$(PORT) \
+		--access-logfile - "coachapp:create_app()"
+
 lint: install
 	$(BIN)/ruff check .
 
+# All benchmarks (under 5 minutes): analyzer, API under gunicorn, dashboards, memory.
+# BENCH_DATABASE_URL (default: a temporary SQLite file) holds the seeded cohort.
 bench: install
-	$(BIN)/python bench/analyzer.py
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

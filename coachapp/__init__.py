@@ -40,7 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     cli.init_app(app)
     analysis.init_app(app)
 
-    from coachapp import api, auth, coach, goals, interview, main, progress
+    from coachapp import api, auth, coach, goals, health, interview, main, progress
 
     app.register_blueprint(main.bp)
     app.register_blueprint(auth.bp)
@@ -49,4 +49,5 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(progress.bp)
     app.register_blueprint(coach.bp)
+    app.register_blueprint(health.bp)
     return app

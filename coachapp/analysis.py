@@ -5,41 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
-from collections import OrderedDict
 from datetime import date
 from typing import Any
 
 from flask import Flask, current_app
 
 import nlp
+from coachapp.analysis_cache import AnalysisCache, build_cache
 from coachapp.models import User
 
 KINDS = ("goal", "answer")
 LIMITS = {"goal": nlp.MAX_GOAL_CHARS, "answer": nlp.MAX_ANSWER_CHARS}
-
-
-class AnalysisCache:
-    """A small thread-safe LRU of analysis results keyed by content hash."""
-
-    def __init__(self, maxsize: int = 2048) -> None:
-        self.maxsize = maxsize
-        self._items: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> dict[str, Any] | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def set(self, key: str, value: dict[str, Any]) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.maxsize:
-                self._items.popitem(last=False)
 
 
 def user_context(user: User, today: date | None = None) -> dict[str, Any]:
@@ -104,7 +80,15 @@ def analyze_plan(goals: list[dict[str, Any]], context: dict[str, Any]) -> dict[s
     return result
 
 
+def cache_status() -> tuple[bool, dict[str, Any]]:
+    """Whether the analysis cache answers, and which backend it is (for /healthz)."""
+    return _cache().status()
+
+
 def init_app(app: Flask) -> None:
-    app.extensions["coachapp.analysis_cache"] = AnalysisCache(app.config["ANALYSIS_CACHE_SIZE"])
+    app.extensions["coachapp.analysis_cache"] = build_cache(
+        app.config.get("REDIS_URL"), nlp.ANALYZER_VERSION,
+        app.config["ANALYSIS_CACHE_SIZE"], app.config["ANALYSIS_CACHE_TTL"],
+    )
     if app.config["ANALYZER_WARM_UP"]:
         nlp.warm_up()

@@ -50,7 +50,8 @@ class Defaults:
     # Load the spaCy model at start-up (before gunicorn forks) rather than on
     # the first keystroke; tests load it lazily, once per process.
     ANALYZER_WARM_UP = True
-    ANALYSIS_CACHE_SIZE = 4096
+    ANALYSIS_CACHE_SIZE = 4096  # entries of the in-process LRU (without REDIS_URL)
+    ANALYSIS_CACHE_TTL = 7 * 24 * 3600  # seconds an analysis stays in Redis
 
 
 def database_url(raw: str) -> str:

@@ -82,3 +82,8 @@ def get_pipeline() -> Language:
 def warm_up() -> None:
     """Load the model and run it once, e.g. before a web server forks."""
     get_pipeline()("Warm up the analyzer by June.")
+
+
+def is_loaded() -> bool:
+    """Whether the shared pipeline has been built in this process (a health check reads it)."""
+    return _pipeline is not None

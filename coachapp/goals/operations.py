@@ -67,14 +67,17 @@ def save_vision(user: User, statement: str, target_role: str, current_role: str,
 # Goals ------------------------------------------------------------------
 
 
-def user_goals(user: User, statuses: tuple[str, ...] | None = None) -> list[Goal]:
-    """The user's goals with their actions, newest first."""
+def user_goals(user: User, statuses: tuple[str, ...] | None = None,
+               with_check_ins: bool = False) -> list[Goal]:
+    """The user's goals with their actions (and check-ins if asked), newest first."""
     query = (
         db.select(Goal)
         .where(Goal.user_id == user.id)
         .options(selectinload(Goal.actions))
         .order_by(Goal.created_at.desc(), Goal.id.desc())
     )
+    if with_check_ins:
+        query = query.options(selectinload(Goal.check_ins))
     if statuses:
         query = query.where(Goal.status.in_(statuses))
     return list(db.session.scalars(query))
@@ -212,8 +215,12 @@ class PlanOverview:
 
 
 def plan_overview(user: User) -> PlanOverview:
-    """The dashboard: goals by state, plan-level warnings and what to do next."""
-    goals = user_goals(user)
+    """The dashboard: goals by state, plan-level warnings and what to do next.
+
+    Check-ins come with the goals, so the dashboard's progress summary
+    (:func:`coachapp.progress.operations.plan_progress`) needs no second load.
+    """
+    goals = user_goals(user, with_check_ins=True)
     active = [g for g in goals if g.status == "active"]
     drafts = [g for g in goals if g.status == "draft"]
     finished = [g for g in goals if g.status not in OPEN_STATUSES]

@@ -28,7 +28,9 @@ def _own_goal(goal_id: int):
 @client_required
 def index():
     plan = ops.plan_overview(current_user)
-    return render_template("goals/index.html", plan=plan, progress=due_summary(current_user),
+    oldest_first = sorted(plan.active, key=lambda g: (g.created_at, g.id))
+    return render_template("goals/index.html", plan=plan,
+                           progress=due_summary(current_user, oldest_first),
                            scores=effective_scores(plan.active + plan.drafts + plan.finished))
 
 

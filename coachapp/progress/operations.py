@@ -146,10 +146,15 @@ def last_review(user: User) -> QuarterlyReview | None:
     )
 
 
-def plan_progress(user: User, today: date | None = None) -> PlanProgress:
-    """Every active goal's progress and the plan's next quarterly review."""
+def plan_progress(user: User, today: date | None = None,
+                  active: list[Goal] | None = None) -> PlanProgress:
+    """Every active goal's progress and the plan's next quarterly review.
+
+    ``active``: the user's active goals, oldest first, if the caller has them
+    loaded with their check-ins already.
+    """
     today = today or date.today()
-    goals = [goal_progress(g, today) for g in active_goals(user)]
+    goals = [goal_progress(g, today) for g in (active_goals(user) if active is None else active)]
     review = last_review(user)
     next_review = None
     if goals:

@@ -148,9 +148,9 @@ def explain_revision(goal_id: int):
 # Hooks used by the goals pages ------------------------------------------------
 
 
-def due_summary(user) -> ops.PlanProgress:
+def due_summary(user, active=None) -> ops.PlanProgress:
     """What the plan dashboard shows of progress: due check-ins, the review, pace."""
-    return ops.plan_progress(user)
+    return ops.plan_progress(user, active=active)
 
 
 # Calendar feed --------------------------------------------------------------

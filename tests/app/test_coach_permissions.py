@@ -45,6 +45,7 @@ API_OWN = row(UNAUTH, OK, MISSING, FORBIDDEN, FORBIDDEN)
 # and otherwise empty forms, so an allowed user sees the form's answer (302, 400 or 422).
 EXPECTED = {
     ("main.home", "GET"): everyone(OK),
+    ("health.healthz", "GET"): everyone(OK),
     ("auth.register", "GET"): row(OK, FOUND, FOUND, FOUND, FOUND),
     ("auth.register", "POST"): row(OK, FOUND, FOUND, FOUND, FOUND),
     ("auth.login", "GET"): everyone(OK),
