@@ -2,8 +2,8 @@
 each with a vision, ``goals`` active goals (4 actions and ``check_ins`` monthly
 check-ins each, with their stored analyses) and ``attempts`` practice attempts.
 
-Reusable: ``seed_cohort(app)`` returns the ids; ``link_coach`` is the one place
-that knows how a coach and a client are linked (see its docstring).
+Reusable: ``seed_cohort(app)`` returns the ids; ``link_coach`` links the coach
+to every client through the coach's invite code, as the app does.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import nlp
 from coachapp.analysis import content_key
 from coachapp.auth.operations import register_user
 from coachapp.extensions import db
-from coachapp.models import Action, CheckIn, Goal, PracticeAttempt, PracticeSet, Vision
+from coachapp.models import Action, CheckIn, Goal, PracticeAttempt, PracticeSet, User, Vision
 
 PASSWORD = "bench-password-123"  # noqa: S105 (seeded bench accounts only)
 GOAL_TYPES = ("skill", "growth", "impact", "network", "exploration")
@@ -28,17 +28,16 @@ class Cohort:
     coach: tuple[int, str]  # (id, email)
     clients: list[tuple[int, str]]
     practice_sets: dict[int, int]  # client id -> practice set id
-    linked: bool  # whether the coach is linked to the clients (see link_coach)
 
 
-def link_coach(coach_id: int, client_ids: list[int]) -> bool:
-    """Link the coach to the clients; False where this branch has no coach feature.
+def link_coach(coach_id: int, client_ids: list[int]) -> None:
+    """Link the coach to every client the way the app does (the coach's invite code)."""
+    from coachapp.coach.operations import invite_for, link_with_code
 
-    The coach feature (coach-client links, /coach/) is built on another branch;
-    once merged, this function creates its links (the lead wires it) and
-    returns True, and bench/dashboard.py measures /coach/ with 50 linked clients.
-    """
-    return False
+    coach = db.session.get(User, coach_id)
+    code = invite_for(coach).code
+    for client_id in client_ids:
+        link_with_code(db.session.get(User, client_id), code)
 
 
 def _answers(count: int) -> list[str]:
@@ -97,5 +96,5 @@ def seed_cohort(clients: int = 50, goals: int = 5, check_ins: int = 12,
         db.session.flush()
         sets[user.id] = practice.id
     db.session.commit()
-    linked = link_coach(coach.id, [user_id for user_id, _ in people])
-    return Cohort((coach.id, coach.email), people, sets, linked)
+    link_coach(coach.id, [user_id for user_id, _ in people])
+    return Cohort((coach.id, coach.email), people, sets)
