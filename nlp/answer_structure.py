@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .fillers import find_fillers
 from .resources import load_json
 from .result import Deadline
 
@@ -205,7 +206,13 @@ def _retrospective(sent: Span) -> bool:
         c.lemma_ == "have" for c in root.children))
     if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False
-    return not any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
+    return not _forward(sent)
+
+
+def _past(token: Token) -> bool:
+    """ "I was", "I have been": a verb about what already happened."""
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
+        c.lemma_ == "have" and c.dep_ == "aux" for c in token.children))
 
 
 def _lexical(sent: Span) -> bool:
@@ -215,7 +222,10 @@ def _lexical(sent: Span) -> bool:
 
 
 def _forward(sent: Span) -> bool:
-    return any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
+    """Some word looks ahead (filler uses such as "like," do not)."""
+    fillers = find_fillers(sent.doc)
+    return any((t.lower_ in FORWARD or t.lemma_ in FORWARD)
+               and not any(a <= t.idx < b for a, b in fillers) for t in sent)
 
 
 def _goal_like(sent: Span) -> bool:
@@ -233,12 +243,12 @@ _OBJECT_DEPS = frozenset({"dobj", "attr", "prt", "prep", "acomp", "oprd", "dativ
 def _direction(sent: Span) -> bool:
     """A forward-looking move to a bigger role with no time words: "my aim is to become a
     charge nurse", "I'd like to grow into a lead role", "then move up to management"."""
-    if not _forward(sent):
+    if not _forward(sent) or _retrospective(sent):
         return False
     verbs, targets = _cue_words("direction_verbs"), _cue_words("direction_targets")
     leading, units = _cue_words("leading_verbs"), _cue_words("direction_units")
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or _past(token):
             continue
         wanted = targets | units if token.lemma_ in leading else targets
         for t in _role_words(token):
