@@ -20,6 +20,8 @@ COMMITMENT_HEDGES = ("try to", "try and", "attempt to", "hopefully", "hope to", 
                      "i wish", "wish to", "ideally", "probably", "somewhat")
 
 
+OPEN_AMOUNTS = frozenset({"more", "fewer", "less", "extra", "additional", "some", "several",
+                          "various", "few"})
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in COMMITMENT_HEDGES) + r")\b")
 
 
@@ -213,8 +215,7 @@ def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Findi
             continue
         for obj in [pred, *objects(pred)]:
             for child in obj.children:
-                if child.lower_ in ("more", "fewer", "less", "extra", "additional", "some", "several",
-                                    "various", "few") and \
+                if child.lower_ in OPEN_AMOUNTS and \
                         child.dep_ in ("amod", "det", "nummod", "quantmod") and obj.i != pred.i \
                         and not data.quantities and not already_vague \
                         and not _concrete_credential(data):
