@@ -188,10 +188,11 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
             parts[-1] = Part(frame, last.start, end, last.explicit)
         else:
             parts.append(Part(frame, start, end, True))
-    detail = _detail(doc, [p for p in parts if p.frame == LONG])
-    return AnswerStructure(tuple(_trim(doc.text, p) for p in parts), cued, opens_with,
+    text = doc.text  # built from the tokens on every access: read it once
+    detail = _detail(text, [p for p in parts if p.frame == LONG])
+    return AnswerStructure(tuple(_trim(text, p) for p in parts), cued, opens_with,
                            later_short, detail, destination,
-                           tuple(_trim(doc.text, p) for p in lead_in))
+                           tuple(_trim(text, p) for p in lead_in))
 
 
 FORWARD = frozenset({"will", "'ll", "would", "'d", "want", "like", "plan", "hope", "aim",
@@ -285,11 +286,11 @@ def _trim(text: str, part: Part) -> Part:
     return Part(part.frame, start, end, part.explicit)
 
 
-def _detail(doc: Doc, parts: list[Part]) -> Detail:
+def _detail(full: str, parts: list[Part]) -> Detail:
     years = money = numbers = months = 0
     money_re = cue_patterns("detail_money")
     for part in parts:
-        text = doc.text[part.start:part.end]
+        text = full[part.start:part.end]
         years += len({m.group(0) for m in YEAR.finditer(text)})
         money += len(money_re.findall(text))
         months += len(MONTH.findall(text))

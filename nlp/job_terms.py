@@ -182,7 +182,7 @@ def job_profile(description: str, role: str = "") -> JobProfile:
         lemmas = tuple(t.lemma_.lower() for t in tokens)
         if all(lemma in stop or len(lemma) < 2 for lemma in lemmas):
             continue
-        term = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+        term = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
         if len(lemmas) == 1 and lemmas[0] in stop:
             continue
         kind = _kind_at(tokens[0].idx, sections, optional)
