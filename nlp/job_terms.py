@@ -34,6 +34,7 @@ class JobTerm:
     lemmas: tuple[str, ...]
     requirement: bool
     nice_to_have: bool = False
+    heading: bool = False  # in the heading (the job's title, employer, place), not a duty
 
     @property
     def rank(self) -> int:
@@ -162,11 +163,18 @@ def _candidates(doc: Doc) -> list[Span]:
     return spans
 
 
+def _heading_end(text: str, start: int) -> int:
+    """Where the description's first line or sentence ends (its title line)."""
+    ends = [i for i in (text.find("\n", start), text.find(". ", start)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 @lru_cache(maxsize=32)
 def job_profile(description: str, role: str = "") -> JobProfile:
     """The terms and lemmas of a description (and target role), parsed once per text."""
     text = f"{role}. {description}" if role else description
     sections, optional = _sections(text), _optional_ranges(text)
+    heading_end = _heading_end(text, len(role) + 2 if role else 0)
     # Bullets become sentence breaks (same length) so list items never merge into one chunk.
     doc = get_pipeline()(_BULLET.sub(lambda m: "." + " " * (len(m.group(0)) - 1), text))
     stop = _word_set("term_stop")
@@ -187,7 +195,8 @@ def job_profile(description: str, role: str = "") -> JobProfile:
             continue
         kind = _kind_at(tokens[0].idx, sections, optional)
         if lemmas not in seen or (seen[lemmas].rank > 0 and kind == REQUIREMENT):
-            seen[lemmas] = JobTerm(term, lemmas, kind == REQUIREMENT, kind == NICE)
+            seen[lemmas] = JobTerm(term, lemmas, kind == REQUIREMENT, kind == NICE,
+                                   tokens[0].idx < heading_end)
     terms = sorted(seen.values(), key=lambda t: t.rank)
     content = frozenset(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop
                         and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
@@ -212,19 +221,27 @@ def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict
         start = doc[span[0]].idx
         last = doc[span[1] - 1]
         end = last.idx + len(last.text)
-        used.append({"term": term.term, "start": start, "end": end, "text": text[start:end]})
+        used.append({"term": term.term, "start": start, "end": end, "text": text[start:end],
+                     "heading": term.heading})
     used.sort(key=lambda u: (u["start"], -u["end"]))
     kept: list[dict[str, object]] = []
     for item in used:  # "Harbor" inside "Harbor & Pine" is the same mention
         if not any(k["start"] <= item["start"] and item["end"] <= k["end"] for k in kept):
             kept.append(item)
-    return {"used": kept, "missing": missing[:MAX_MISSING]}
+    heading = [k.pop("heading") for k in kept]
+    duties = sum(1 for h in heading if not h)
+    return {"used": kept, "missing": missing[:MAX_MISSING], "duty_count": duties}
 
 
 def _find(lemmas: list[str], where: dict[str, list[int]],
           term: tuple[str, ...]) -> tuple[int, int] | None:
     size = len(term)
     for i in where.get(term[0], ()):
-        if tuple(lemmas[i:i + size]) == term:
+        if tuple(lemmas[i:i + size]) == term and not _denied(lemmas, i):
             return i, i + size
     return None
+
+
+def _denied(lemmas: list[str], i: int) -> bool:
+    """'my heart is in baking, not insurance': a term named only to be set aside."""
+    return any(lemma in ("not", "never", "n't") for lemma in lemmas[max(0, i - 2):i])

@@ -91,12 +91,15 @@ def signals(data: CheckInput) -> AnswerSignals:
         goal_shared = len(goal_nouns & profile.lemmas)
         if goal_shared / len(goal_nouns) < shared / len(nouns):
             nouns, shared = goal_nouns, goal_shared
-    used = job_terms(data)["used"]
+    found = job_terms(data)
+    used = found["used"]
     platitudes = len(cue_patterns("platitudes").findall(data.text))
     concrete = len({u["term"].lower() for u in used})
     concrete += sum(1 for e in data.doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "CARDINAL",
                                                               "MONEY", "PERCENT", "DATE"))
-    cached = AnswerSignals(len(nouns), shared, len(used), platitudes, concrete)
+    # Naming the job or the employer is not a goal that relates to it: count duty terms.
+    cached = AnswerSignals(len(nouns), shared, int(found.get("duty_count", len(used))),
+                           platitudes, concrete)
     data.doc.user_data["coach_answer_signals"] = cached
     return cached
 
