@@ -67,7 +67,8 @@ def _analyze_doc(kind: str, text: str, doc: Doc, context: Context) -> Analysis:
     if kind == "answer":
         facts = answer_facts(data, facts)
     verdicts = smart_verdicts(findings, facts, context, kind)
-    return Analysis(kind, text, score(verdicts, findings), verdicts, tuple(findings), facts)
+    return Analysis(kind, text, score(verdicts, findings, len(text.split())), verdicts,
+                    tuple(findings), facts)
 
 
 def _analyze(kind: str, text: object, context: ContextLike) -> Analysis:

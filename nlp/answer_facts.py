@@ -49,12 +49,46 @@ class AnswerFacts(Facts):
 
 
 def top_words(data: CheckInput, limit: int = TOP_WORDS) -> list[dict[str, Any]]:
-    """The most-used content lemmas (stopwords and filler verbs left out), most used first."""
-    counts = Counter(t.lemma_.lower() for t in data.doc
-                     if t.is_alpha and not t.is_stop and len(t.text) > 1
-                     and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
-                     and t.lemma_.lower() not in _NOT_CONTENT)
-    return [{"word": w, "count": n} for w, n in counts.most_common(limit)]
+    """The most-used content words, most used first, as the person wrote them.
+
+    Forms of one word count together (by lemma: "dashboard", "dashboards") and show
+    as the form used most ("data", never the lemma "datum"; "sales", not "sale");
+    stopwords, filler verbs and the words of fillers ("I mean") are left out.
+    """
+    fillers = find_fillers(data.doc)
+    counts: Counter[str] = Counter()
+    forms: dict[str, Counter[str]] = {}
+    first: dict[str, int] = {}
+    for t in data.doc:
+        if not (t.is_alpha and not t.is_stop and len(t.text) > 1
+                and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")):
+            continue
+        key = t.lemma_.lower()
+        if key in _NOT_CONTENT or t.lower_ in _NOT_CONTENT or any(
+                a <= t.idx < b for a, b in fillers):
+            continue
+        counts[key] += 1
+        first.setdefault(key, t.i)
+        form = t.text if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) \
+            else t.lower_
+        forms.setdefault(key, Counter())[form] += 1
+    # "Data" (a name) and "data" (lemma "datum") are one word.
+    written = {f.lower(): k for k in counts for f in forms[k] if f.lower() != k}
+    for key in list(counts):
+        owner = written.get(key)
+        if owner is not None and owner in counts and key in counts \
+                and counts[owner] >= counts[key]:
+            counts[owner] += counts.pop(key)
+            forms[owner].update(forms.pop(key))
+            first[owner] = min(first[owner], first.pop(key))
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))[:limit]
+    return [{"word": _shown(forms[k]), "count": counts[k]} for k in ranked]
+
+
+def _shown(forms: Counter[str]) -> str:
+    """The form used most; lower case unless the word is always written as a name."""
+    form = forms.most_common(1)[0][0]
+    return form if all(f[:1].isupper() for f in forms) else form.lower()
 
 
 def answer_facts(data: CheckInput, facts: Facts) -> AnswerFacts:

@@ -15,13 +15,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from .fillers import find_fillers
 from .resources import load_json
 from .result import Deadline
 
 SHORT, LONG = "short", "long"
-RELATIONAL = re.compile(r"\b(after that|beyond that)\b", re.IGNORECASE)
+RELATIONAL = re.compile(r"\b(after that|beyond that|from there)\b", re.IGNORECASE)
 LABEL = re.compile(r"\b(short|near|long|longer)[- ]?term\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 MONTH = re.compile(r"\b(january|february|march|april|june|july|august|september|october|"
@@ -77,6 +78,8 @@ class AnswerStructure:
     opens_with: str | None  # frame of the first sentence with an anchoring cue
     later_short_cue: bool  # an explicit near-term cue after a long-term opening
     detail: Detail
+    destination: tuple[int, int] | None = None  # a top role the speaker aims at, if named
+    lead_in: tuple[Part, ...] = ()  # goal sentences before the first time cue
 
     def spans(self, frame: str) -> list[Part]:
         return [p for p in self.parts if p.frame == frame]
@@ -85,10 +88,24 @@ class AnswerStructure:
         return any(p.frame == frame for p in self.parts)
 
 
-def _cues(sentence: str, months: list[float]) -> tuple[list[tuple[int, str]], bool]:
-    """(position, frame) cues of one sentence, and whether the first long cue is relational."""
+@cache
+def _cue_words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_json("answer_cues.json")[key])
+
+
+def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]:
+    """(position, frame) cues of one sentence, and whether the first long cue is relational.
+
+    "Now", "currently", "at the moment" mark the near term only in a sentence about a
+    goal or a skill being built ("right now I'm studying for the CCNA"), not in one that
+    describes the present ("I currently work nights at a care home").
+    """
+    sentence = sent.text
     longs = [(m.start(), m.end()) for m in cue_patterns("long_term").finditer(sentence)]
-    shorts = [(m.start(), m.end()) for m in cue_patterns("short_term").finditer(sentence)
+    found = list(cue_patterns("short_term").finditer(sentence))
+    if _goal_like(sent):
+        found += cue_patterns("short_term_present").finditer(sentence)
+    shorts = [(m.start(), m.end()) for m in found
               if not any(a < m.end() and m.start() < b for a, b in longs)]
     cues = [(a, LONG) for a, _ in longs] + [(a, SHORT) for a, _ in shorts]
     if not cues:
@@ -128,14 +145,26 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
     opens_with: str | None = None
     later_short = False
     cued = False
+    destination: tuple[int, int] | None = None
+    lead_in: list[Part] = []
     for sent in doc.sents:
         months = _date_months(sent, deadlines, today_year, today_ordinal)
-        cues, relational = _cues(sent.text, months)
-        lexical = _lexical(sent.text)
+        cues, relational = _cues(sent, months)
+        lexical = _lexical(sent)
         if cues and not LABEL.search(sent.text) and _retrospective(sent):
             cues = []  # "my last company cut commissions twice in a year" is history, not a goal
+        elif cues and cue_patterns("non_direction").search(sent.text) and not _direction(sent):
+            cues = []  # "see where it goes over time" names no direction
+        if destination is None and _direction(sent):
+            found = cue_patterns("destination_titles").search(sent.text)
+            destination = (sent.start_char + found.start(), sent.start_char + found.end()) \
+                if found else None
         if not cues:
-            segments.append((sent.start_char, sent.end_char, current))
+            if not cued and _goal_like(sent):
+                lead_in.append(Part(SHORT, sent.start_char, sent.end_char, False))
+            # A move to a bigger role with no time words is a direction, for this sentence.
+            weak = LONG if current != LONG and _direction(sent) else None
+            segments.append((sent.start_char, sent.end_char, weak or current))
             continue
         cued = True
         if not lexical and current == LONG:
@@ -159,9 +188,11 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
             parts[-1] = Part(frame, last.start, end, last.explicit)
         else:
             parts.append(Part(frame, start, end, True))
-    detail = _detail(doc, [p for p in parts if p.frame == LONG])
-    return AnswerStructure(tuple(_trim(doc.text, p) for p in parts), cued, opens_with,
-                           later_short, detail)
+    text = doc.text  # built from the tokens on every access: read it once
+    detail = _detail(text, [p for p in parts if p.frame == LONG])
+    return AnswerStructure(tuple(_trim(text, p) for p in parts), cued, opens_with,
+                           later_short, detail, destination,
+                           tuple(_trim(text, p) for p in lead_in))
 
 
 FORWARD = frozenset({"will", "'ll", "would", "'d", "want", "like", "plan", "hope", "aim",
@@ -176,11 +207,74 @@ def _retrospective(sent: Span) -> bool:
         c.lemma_ == "have" for c in root.children))
     if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         return False
-    return not any(t.lower_ in FORWARD or t.lemma_ in FORWARD for t in sent)
+    return not _forward(sent)
 
 
-def _lexical(text: str) -> bool:
-    return bool(cue_patterns("short_term").search(text) or cue_patterns("long_term").search(text))
+def _past(token: Token) -> bool:
+    """ "I was", "I have been": a verb about what already happened."""
+    return token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
+        c.lemma_ == "have" and c.dep_ == "aux" for c in token.children))
+
+
+def _lexical(sent: Span) -> bool:
+    text = sent.text
+    return bool(cue_patterns("short_term").search(text) or cue_patterns("long_term").search(text)
+                or (cue_patterns("short_term_present").search(text) and _goal_like(sent)))
+
+
+def _forward(sent: Span) -> bool:
+    """Some word looks ahead (filler uses such as "like," do not)."""
+    fillers = find_fillers(sent.doc)
+    return any((t.lower_ in FORWARD or t.lemma_ in FORWARD)
+               and not any(a <= t.idx < b for a, b in fillers) for t in sent)
+
+
+def _goal_like(sent: Span) -> bool:
+    """A sentence about an aim, or about a skill being built now ("I'm studying for X")."""
+    if _forward(sent):
+        return True
+    building = _cue_words("building_verbs")
+    return any(t.tag_ == "VBG" and t.lemma_ in building and any(
+        c.lemma_ == "be" and c.dep_ == "aux" for c in t.children) for t in sent)
+
+
+_OBJECT_DEPS = frozenset({"dobj", "attr", "prt", "prep", "acomp", "oprd", "dative", "advmod"})
+
+
+def _direction(sent: Span) -> bool:
+    """A forward-looking move to a bigger role with no time words: "my aim is to become a
+    charge nurse", "I'd like to grow into a lead role", "then move up to management"."""
+    if not _forward(sent) or _retrospective(sent):
+        return False
+    verbs, targets = _cue_words("direction_verbs"), _cue_words("direction_targets")
+    leading, units = _cue_words("leading_verbs"), _cue_words("direction_units")
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or _past(token):
+            continue
+        wanted = targets | units if token.lemma_ in leading else targets
+        for t in _role_words(token):
+            if t.lower_ in wanted or t.lemma_ in wanted:
+                return True
+    return False
+
+
+def _role_words(verb: Token) -> list[Token]:
+    """The object or complement of ``verb`` with its own modifiers ("a lead role",
+    "into senior management", "my own practice"), not words deeper in the clause."""
+    heads = []
+    for child in verb.children:
+        if child.dep_ == "prep":
+            heads += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ in _OBJECT_DEPS:
+            heads.append(child)
+    out = []
+    for head in heads:
+        out.append(head)
+        out += [c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss",
+                                                         "prt", "advmod", "npadvmod")]
+        if head.dep_ == "advmod" or head.dep_ == "prt":  # "move up into management"
+            out += [c for c in head.children if c.dep_ == "pobj"]
+    return out
 
 
 def _trim(text: str, part: Part) -> Part:
@@ -192,11 +286,11 @@ def _trim(text: str, part: Part) -> Part:
     return Part(part.frame, start, end, part.explicit)
 
 
-def _detail(doc: Doc, parts: list[Part]) -> Detail:
+def _detail(full: str, parts: list[Part]) -> Detail:
     years = money = numbers = months = 0
     money_re = cue_patterns("detail_money")
     for part in parts:
-        text = doc.text[part.start:part.end]
+        text = full[part.start:part.end]
         years += len({m.group(0) for m in YEAR.finditer(text)})
         money += len(money_re.findall(text))
         months += len(MONTH.findall(text))

@@ -4,7 +4,10 @@ Terms come only from the description's own words: noun chunks, trimmed of
 determiners and evaluative modifiers ("Good SQL" gives "SQL"), plus
 proper-noun runs and acronyms.  Items of a requirements list ("Requirements:",
 "What you'll need", bullet lines after such a header) come first and are
-marked ``requirement``.  The parsed list is cached per description text.
+marked ``requirement``; items the description calls optional ("Nice to have:",
+"Bonus points:", "... is a plus", "ideally ...", "... preferred") come next,
+marked ``nice_to_have`` and never ``requirement``; the rest of the description
+(the duties, the offer) last.  The parsed list is cached per description text.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
+from .answer_structure import cue_patterns
 from .pipeline import get_pipeline
 from .resources import load_json
 
@@ -29,6 +33,13 @@ class JobTerm:
     term: str
     lemmas: tuple[str, ...]
     requirement: bool
+    nice_to_have: bool = False
+    heading: bool = False  # in the heading (the job's title, employer, place), not a duty
+
+    @property
+    def rank(self) -> int:
+        """0 for a requirement, 1 for a nice-to-have, 2 for the rest."""
+        return 0 if self.requirement else 1 if self.nice_to_have else 2
 
 
 @dataclass(frozen=True)
@@ -44,14 +55,86 @@ def _word_set(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_json("answer_cues.json")[key])
 
 
-def _requirements_start(text: str) -> int | None:
+REQUIREMENT, NICE, OTHER = "requirement", "nice_to_have", "other"
+_SEGMENT_BREAK = re.compile(r"[;()\n]|\.\s|(?:^|\s)[-*•·]\s+")
+
+
+def _word_regex(key: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
+        _word_set(key), key=len, reverse=True)) + r")\b")
+
+
+def _sections(text: str) -> list[tuple[int, str]]:
+    """Where each part of the description starts and what it holds, in order.
+
+    A requirements header needs a colon soon after it; a nice-to-have header a colon
+    or the start of a line or bullet; an end header ("We offer", "Benefits") closes
+    the lists.  Bullets with no header at all are requirements.
+    """
     lowered = text.lower()
-    found = [lowered.find(h) for h in _word_set("requirement_headers")]
-    found = [i for i in found if i >= 0 and ":" in lowered[i:i + 40]]
-    bullets = [m.start() for m in _BULLET.finditer(text)]
-    if found:
-        return min(found)
-    return bullets[0] if bullets else None
+    found: list[tuple[int, str]] = []
+    for m in _word_regex("nice_to_have_headers").finditer(lowered):
+        before = lowered[max(0, m.start() - 3):m.start()]
+        if ":" in lowered[m.end():m.end() + 25] or not before.strip() or \
+                before.rstrip()[-1:] in "-*•·\n.":
+            found.append((m.start(), NICE))
+    nice_at = [pos for pos, _ in found]
+    for m in _word_regex("requirement_headers").finditer(lowered):
+        if ":" in lowered[m.end():m.end() + 40] and not any(
+                0 <= m.start() - pos <= 30 for pos in nice_at):
+            found.append((m.start(), REQUIREMENT))
+    for m in _word_regex("section_end_headers").finditer(lowered):
+        before = lowered[max(0, m.start() - 2):m.start()]
+        if ":" in lowered[m.end():m.end() + 3] or not before.strip() or \
+                before.rstrip()[-1:] in ".!\n":
+            found.append((m.start(), OTHER))
+    if not any(kind == REQUIREMENT for _, kind in found):
+        bullets = [m.start() for m in _BULLET.finditer(text)]
+        if bullets:
+            found.append((bullets[0], REQUIREMENT))
+    return sorted(found)
+
+
+def _optional_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges an item calls optional: "window functions a plus", "ideally SaaS"."""
+    breaks = list(_SEGMENT_BREAK.finditer(text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
+    before, after = cue_patterns("nice_to_have_before"), cue_patterns("nice_to_have_after")
+    out: list[tuple[int, int]] = []
+    for start, end in zip(starts, ends, strict=True):
+        segment = text[start:end]
+        for m in before.finditer(segment):
+            out.append((start, start + m.start()))
+        for m in after.finditer(segment):
+            out.append((start + m.end(), end))
+    return out
+
+
+def _kind_at(pos: int, sections: list[tuple[int, str]],
+             optional: list[tuple[int, int]]) -> str:
+    if any(a <= pos < b for a, b in optional):
+        return NICE
+    kind = OTHER
+    for start, section in sections:
+        if start > pos:
+            break
+        kind = section
+    return kind
+
+
+def _pieces(span: Span) -> list[Span]:
+    """A chunk run across list items ("Docker; Kubernetes", "SaaS. Track record"), split."""
+    out, start = [], span.start
+    for t in span:
+        if t.text in ".,;:":
+            out.append(span.doc[start:t.i])
+            start = t.i + 1
+        elif t.text.endswith(".") and len(t.text) > 1 and t.i + 1 < span.end:
+            out.append(span.doc[start:t.i + 1])
+            start = t.i + 1
+    out.append(span.doc[start:span.end])
+    return [p for p in out if len(p)]
 
 
 def _term_tokens(chunk: Span) -> list:
@@ -65,23 +148,40 @@ def _term_tokens(chunk: Span) -> list:
 
 def _candidates(doc: Doc) -> list[Span]:
     spans: list[Span] = list(doc.noun_chunks)
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    run: list[int] = []
+    for token in [*doc, None]:  # noun runs the parser left outside any chunk ("- dbt")
+        if token is not None and token.pos_ in ("PROPN", "NOUN") and token.i not in covered:
+            run.append(token.i)
+            continue
+        if run:
+            spans.append(doc[run[0]:run[-1] + 1])
+            run = []
     for ent in doc.ents:
         if ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "NORP", "FAC"):
             spans.append(ent)
     return spans
 
 
+def _heading_end(text: str, start: int) -> int:
+    """Where the description's first line or sentence ends (its title line)."""
+    ends = [i for i in (text.find("\n", start), text.find(". ", start)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 @lru_cache(maxsize=32)
 def job_profile(description: str, role: str = "") -> JobProfile:
     """The terms and lemmas of a description (and target role), parsed once per text."""
     text = f"{role}. {description}" if role else description
-    req_at = _requirements_start(text)
+    sections, optional = _sections(text), _optional_ranges(text)
+    heading_end = _heading_end(text, len(role) + 2 if role else 0)
     # Bullets become sentence breaks (same length) so list items never merge into one chunk.
     doc = get_pipeline()(_BULLET.sub(lambda m: "." + " " * (len(m.group(0)) - 1), text))
     stop = _word_set("term_stop")
     seen: dict[tuple[str, ...], JobTerm] = {}
     role_end = len(role) + 2 if role else 0  # the role adds lemmas, never terms
-    for span in sorted(_candidates(doc), key=lambda s: s.start_char):
+    pieces = [p for span in _candidates(doc) for p in _pieces(span)]
+    for span in sorted(pieces, key=lambda s: s.start_char):
         if span.start_char < role_end:
             continue
         tokens = _term_tokens(span)
@@ -90,13 +190,14 @@ def job_profile(description: str, role: str = "") -> JobProfile:
         lemmas = tuple(t.lemma_.lower() for t in tokens)
         if all(lemma in stop or len(lemma) < 2 for lemma in lemmas):
             continue
-        term = doc.text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
+        term = text[tokens[0].idx: tokens[-1].idx + len(tokens[-1].text)]
         if len(lemmas) == 1 and lemmas[0] in stop:
             continue
-        requirement = req_at is not None and span.start_char >= req_at
-        if lemmas not in seen:
-            seen[lemmas] = JobTerm(term, lemmas, requirement)
-    terms = sorted(seen.values(), key=lambda t: not t.requirement)
+        kind = _kind_at(tokens[0].idx, sections, optional)
+        if lemmas not in seen or (seen[lemmas].rank > 0 and kind == REQUIREMENT):
+            seen[lemmas] = JobTerm(term, lemmas, kind == REQUIREMENT, kind == NICE,
+                                   tokens[0].idx < heading_end)
+    terms = sorted(seen.values(), key=lambda t: t.rank)
     content = frozenset(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop
                         and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
     return JobProfile(tuple(terms), content)
@@ -113,25 +214,34 @@ def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict
     for term in profile.terms:
         span = _find(lemmas, where, term.lemmas)
         if span is None:
-            if term.requirement or len(missing) < MAX_MISSING // 2:
-                missing.append({"term": term.term, "requirement": term.requirement})
+            if term.rank < 2 or len(missing) < MAX_MISSING // 2:
+                missing.append({"term": term.term, "requirement": term.requirement,
+                                "nice_to_have": term.nice_to_have})
             continue
         start = doc[span[0]].idx
         last = doc[span[1] - 1]
         end = last.idx + len(last.text)
-        used.append({"term": term.term, "start": start, "end": end, "text": text[start:end]})
+        used.append({"term": term.term, "start": start, "end": end, "text": text[start:end],
+                     "heading": term.heading})
     used.sort(key=lambda u: (u["start"], -u["end"]))
     kept: list[dict[str, object]] = []
     for item in used:  # "Harbor" inside "Harbor & Pine" is the same mention
         if not any(k["start"] <= item["start"] and item["end"] <= k["end"] for k in kept):
             kept.append(item)
-    return {"used": kept, "missing": missing[:MAX_MISSING]}
+    heading = [k.pop("heading") for k in kept]
+    duties = sum(1 for h in heading if not h)
+    return {"used": kept, "missing": missing[:MAX_MISSING], "duty_count": duties}
 
 
 def _find(lemmas: list[str], where: dict[str, list[int]],
           term: tuple[str, ...]) -> tuple[int, int] | None:
     size = len(term)
     for i in where.get(term[0], ()):
-        if tuple(lemmas[i:i + size]) == term:
+        if tuple(lemmas[i:i + size]) == term and not _denied(lemmas, i):
             return i, i + size
     return None
+
+
+def _denied(lemmas: list[str], i: int) -> bool:
+    """'my heart is in baking, not insurance': a term named only to be set aside."""
+    return any(lemma in ("not", "never", "n't") for lemma in lemmas[max(0, i - 2):i])

@@ -212,7 +212,8 @@ def _completion_kind(token: Token) -> str | None:
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         credential = lower in words("credential_core") or lemma in words("credential_core") \
             or _multiword_credential(token)
-        if credential and _credential_context(token, gov_lemma) and not _past(gov):
+        if credential and _credential_context(token, gov_lemma) and not _past(gov) \
+                and not _unnamed_amount(token):
             return "credential"
         if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN") and \
                 _role_context(token) and not _past(gov):
@@ -331,6 +332,14 @@ def _single_thing(token: Token) -> bool:
 
 
 _MULTIWORD_LAST = frozenset(p.split()[-1] for p in _MULTIWORD_CREDENTIALS)
+
+
+def _unnamed_amount(token: Token) -> bool:
+    """'some certifications', 'a few courses': an open amount of unnamed things."""
+    kids = list(token.children)
+    return any(c.lower_ in words("quantity_hedges") and c.dep_ in ("det", "amod", "nummod")
+               for c in kids) and not any(
+        c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN" for c in kids)
 
 
 def _multiword_credential(token: Token) -> bool:

@@ -15,6 +15,8 @@ LETTER_CODES = {
     "time_bound": ("missing_deadline", "empty"),
 }
 PENALTY = {"info": 3, "warning": 5, "error": 10}
+FILLER_POINTS_PER_RATE = 1.5  # 4 fillers per 100 words cost 6 points
+FILLER_MAX_PENALTY = 15
 
 
 def smart_verdicts(findings: list[Finding], facts: Facts, context: Context,
@@ -60,9 +62,23 @@ def smart_verdicts(findings: list[Finding], facts: Facts, context: Context,
     return out
 
 
-def score(verdicts: dict[str, Verdict], findings: list[Finding]) -> int:
-    """Weighted SMART letters, minus small penalties for findings the letters do not cover."""
+def score(verdicts: dict[str, Verdict], findings: list[Finding], words: int = 0) -> int:
+    """Weighted SMART letters, minus small penalties for findings the letters do not cover.
+
+    Filler counts once per answer, scaled by its rate per 100 words (``words`` is the
+    answer's length), however many uses are highlighted.
+    """
     total = sum(WEIGHTS[letter] for letter, verdict in verdicts.items() if verdict.ok)
     covered = {code for codes in LETTER_CODES.values() for code in codes}
-    total -= sum(PENALTY.get(f.severity, 0) for f in findings if f.code not in covered)
+    total -= sum(PENALTY.get(f.severity, 0) for f in findings
+                 if f.code not in covered and f.code != "filler")
+    total -= filler_penalty(sum(1 for f in findings if f.code == "filler"), words)
     return max(0, min(100, total))
+
+
+def filler_penalty(count: int, words: int) -> int:
+    """Points off for filler: FILLER_POINTS_PER_RATE per filler per 100 words, capped."""
+    if not count:
+        return 0
+    rate = 100 * count / words if words else float(count)
+    return min(FILLER_MAX_PENALTY, max(1, round(rate * FILLER_POINTS_PER_RATE)))

@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..answer_structure import cue_patterns
+from spacy.tokens import Doc, Span
+
+from ..answer_structure import analyze_structure, cue_patterns
 from ..job_terms import JobProfile, job_profile, match_terms
 from ..result import Finding
 from .answer_findings import answer_finding
@@ -80,17 +82,43 @@ def signals(data: CheckInput) -> AnswerSignals:
     if cached is not None:
         return cached
     profile = profile_of(data)
-    nouns = {t.lemma_.lower() for t in data.doc if t.pos_ in ("NOUN", "PROPN")
-             and t.is_alpha and not t.is_stop and len(t.text) > 2}
+    nouns = _nouns(data.doc)
     shared = len(nouns & profile.lemmas) if profile else len(nouns)
-    used = job_terms(data)["used"]
+    goal_nouns = _goal_nouns(data)
+    if profile and len(goal_nouns) >= MIN_NOUNS:
+        # The goals are what must relate to the job, not the small talk around them
+        # ("I'm applying because I'm good with numbers, but my heart is in baking").
+        goal_shared = len(goal_nouns & profile.lemmas)
+        if goal_shared / len(goal_nouns) < shared / len(nouns):
+            nouns, shared = goal_nouns, goal_shared
+    found = job_terms(data)
+    used = found["used"]
     platitudes = len(cue_patterns("platitudes").findall(data.text))
     concrete = len({u["term"].lower() for u in used})
     concrete += sum(1 for e in data.doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "CARDINAL",
                                                               "MONEY", "PERCENT", "DATE"))
-    cached = AnswerSignals(len(nouns), shared, len(used), platitudes, concrete)
+    # Naming the job or the employer is not a goal that relates to it: count duty terms.
+    cached = AnswerSignals(len(nouns), shared, int(found.get("duty_count", len(used))),
+                           platitudes, concrete)
     data.doc.user_data["coach_answer_signals"] = cached
     return cached
+
+
+def _nouns(doc: Doc | Span) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN")
+            and t.is_alpha and not t.is_stop and len(t.text) > 2}
+
+
+def _goal_nouns(data: CheckInput) -> set[str]:
+    """Content nouns of the parts with a time frame (the stated goals)."""
+    today = data.context.today
+    found = analyze_structure(data.doc, data.deadlines, today.year, today.toordinal())
+    out: set[str] = set()
+    for part in found.parts:
+        span = data.doc.char_span(part.start, part.end, alignment_mode="expand")
+        if span is not None:
+            out |= _nouns(span)
+    return out
 
 
 def check_irrelevant(data: CheckInput) -> list[Finding]:

@@ -260,8 +260,17 @@ def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
 def _feeling(pred: Token) -> tuple[int, int, str] | None:
     """'feel more confident', 'enjoy my work more', 'believe in myself'."""
     lemma = pred.lemma_.lower()
+    if lemma in words("trait_object_verbs"):  # 'make confidence my default', 'build patience'
+        for obj in objects(pred):
+            if obj.lemma_.lower() in words("trait_object_nouns") and obj.dep_ in ("dobj", "nsubj"):
+                return pred.idx, obj.right_edge.idx + len(obj.right_edge.text), obj.lemma_.lower()
     if lemma not in words("feeling_verbs"):
         return None
+    if lemma == "feel":  # 'feel at home', 'feel ready', 'feel part of the team': a feeling
+        for child in pred.children:
+            if child.dep_ in ("acomp", "prep", "oprd", "xcomp", "advmod", "attr", "dobj") \
+                    and child.lower_ not in ("free", "like"):
+                return pred.idx, child.right_edge.idx + len(child.right_edge.text), "feel"
     for obj in objects(pred):
         key = obj.lemma_.lower()
         if key in words("feeling_objects") or obj.lower_ in words("feeling_objects"):

@@ -367,7 +367,7 @@ def _daily_cap(text: str) -> float:
 
 
 _NUM = r"([$€£₹¥]?\s?\d[\d,]*(?:\.\d+)?(?:(?:k|m|bn)\b|\s?%|\s?percent\b)?)"
-_FROM_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?" + _NUM + r"\s+(?:to|up to|→|->)\s+"
+_FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:to|up to|→|->)\s+"
                       + _NUM + r"(?![\d,])")
 
 

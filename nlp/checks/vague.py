@@ -20,6 +20,8 @@ COMMITMENT_HEDGES = ("try to", "try and", "attempt to", "hopefully", "hope to", 
                      "i wish", "wish to", "ideally", "probably", "somewhat")
 
 
+OPEN_AMOUNTS = frozenset({"more", "fewer", "less", "extra", "additional", "some", "several",
+                          "various", "few"})
 _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in COMMITMENT_HEDGES) + r")\b")
 
 
@@ -45,10 +47,20 @@ def check(data: CheckInput) -> list[Finding]:
 
 
 def has_anchor(data: CheckInput) -> bool:
-    """A number, a completion, a named thing or a concrete behaviour makes a goal concrete."""
+    """A number, a completion, a named thing or a concrete behaviour makes a goal concrete.
+
+    A bare change ("Increase sales", "reduce errors") is a direction, not an outcome:
+    it anchors nothing until it has a target or a concrete way to get there.
+    """
     if any(m.kind != "frequency" for m in data.metrics):
         return True
-    return any(_concrete_predicate(p) for p in data.predicates if not is_negated(p))
+    concrete = [p for p in data.predicates if not is_negated(p) and _concrete_predicate(p)]
+    return any(not _bare_change(p) for p in concrete)
+
+
+def _bare_change(pred: Token) -> bool:
+    return pred.lemma_.lower() in words("change_verbs") and pred.dep_ == "ROOT" and not any(
+        c.dep_ in ("prep", "advcl", "xcomp", "ccomp", "conj") for c in pred.children)
 
 
 def _evaluated(token: Token) -> bool:
@@ -96,8 +108,10 @@ def _concrete_predicate(pred: Token) -> bool:
     lemma = pred.lemma_.lower()
     objs = [o for o in objects(pred) if o.pos_ not in ("ADP", "DET", "PART")]
     if lemma in words("always_vague_verbs"):
-        return any((_concrete_object(o) and not _named(o)) or any(c.like_num for c in o.children)
-                   for o in objs)
+        # A number inside a name ("Excel 365 skills") is no target: metrics cover targets.
+        return any(_concrete_object(o) and not _named(o) and not any(
+            c.like_num and c.pos_ == "NUM" and c.ent_type_ in ("PRODUCT", "ORG", "")
+            and _named_number(c) for c in o.children) for o in objs)
     if any(_concrete_object(o) for o in objs):
         return True
     if _comparative(pred) or (pred.head.lemma_.lower() == "learn" and not objs):
@@ -107,6 +121,12 @@ def _concrete_predicate(pred: Token) -> bool:
     if not objs:
         return lemma not in words("always_vague_verbs")
     return not all(_is_abstract(o) for o in objs)
+
+
+def _named_number(token: Token) -> bool:
+    """'365' in 'Excel 365', '3' in 'Python 3': a number that is part of a name."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTITIES
+               for t in (token.doc[token.i - 1] if token.i else token, token.head))
 
 
 def _comparative(pred: Token) -> Token | None:
@@ -161,6 +181,8 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
         start, end = _phrase_bounds(pred, objs)
         if lemma in words("always_vague_verbs"):
             return data.finding("vague", "vague.abstract_improvement", start, end)
+        if _bare_change(pred) and not data.quantities:
+            return data.finding("vague", "vague.no_target", start, end)
         if pred.head.lemma_.lower() == "learn" and pred.head.i != pred.i and not objs:
             return data.finding("vague", "vague.abstract_object", *data.bounds)
         if pred.pos_ in ("VERB", "AUX") and ((not objs and lemma in words("vague_verbs")) or
@@ -193,7 +215,7 @@ def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Findi
             continue
         for obj in [pred, *objects(pred)]:
             for child in obj.children:
-                if child.lower_ in ("more", "fewer", "less", "extra", "additional") and \
+                if child.lower_ in OPEN_AMOUNTS and \
                         child.dep_ in ("amod", "det", "nummod", "quantmod") and obj.i != pred.i \
                         and not data.quantities and not already_vague \
                         and not _concrete_credential(data):

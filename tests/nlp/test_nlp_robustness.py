@@ -51,3 +51,46 @@ def test_answer_offsets_slice_the_original(text):
 ])
 def test_odd_text_does_not_crash(text):
     _check_offsets(nlp.analyze_goal(text).to_dict())
+
+
+ANSWER_WORDS = st.sampled_from([
+    "In", "my", "first", "year", "eventually", "later", "on", "I'd", "like", "to", "become",
+    "a", "team", "lead", "grow", "into", "manager", "right", "now", "currently", "um,", "like,",
+    "you", "know", "Python", "Docker", "data", "five", "years", "from", "there", ".", "\u00a3",
+    "👩‍💻", "مرحبا", "e\u0301", "\x00", "\ud800", "\u200f", "\n", "- ", "CEO", "2030",
+])
+ANSWER_TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(ANSWER_WORDS, max_size=80).map(" ".join),
+    st.lists(st.one_of(ANSWER_WORDS, st.text(max_size=3)), max_size=40).map("".join),
+)
+JOB = {"target_role": "Data Engineer", "today": "2026-07-15",
+       "job_description": "Data Engineer. Requirements: - Python - SQL (dbt a plus). "
+                          "Nice to have: Docker. We offer mentoring."}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANSWER_TEXTS)
+def test_answer_with_a_job_keeps_every_offset(text):
+    data = nlp.analyze_answer(text, JOB).to_dict()
+    assert data["text"] == text
+    _check_offsets(data)
+    facts = data["facts"]
+    for part in facts.get("short_term", []) + facts.get("long_term", []):
+        assert 0 <= part["start"] <= part["end"] <= len(text)
+        assert text[part["start"]:part["end"]] == part["text"]
+    for used in facts.get("job_terms", {}).get("used", []):
+        assert text[used["start"]:used["end"]] == used["text"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXTS, max_size=7))
+def test_plan_of_any_goals_keeps_every_offset(goals):
+    data = nlp.analyze_plan(goals, {"today": "2026-07-15"}).to_dict()
+    assert data["kind"] == "plan"
+    assert len(data["goals"]) == len(goals)
+    for goal, analysed in zip(goals, data["goals"], strict=True):
+        assert analysed["text"] == goal
+        _check_offsets(analysed)
+    for finding in data["findings"]:
+        assert all(0 <= i < len(goals) for i in finding["goals"])
