@@ -12,7 +12,7 @@ from coachapp.coach import operations as ops
 from coachapp.demo import demo_seeder
 from coachapp.extensions import db
 from coachapp.goals.operations import ActionInput, GoalInput, create_goal, save_vision
-from coachapp.interview.operations import PracticeSetInput, create_practice_set, record_attempt
+from coachapp.interview import operations as practice  # a module: goals imports interview first
 from coachapp.models import CheckIn, Goal, User
 
 LEE_GOALS = (
@@ -101,6 +101,6 @@ def _seed_lee(coach: User, lee: User) -> None:
         db.session.commit()
         ops.submit_goal(lee, goal)
         ops.review_goal(coach, goal, "approved", "")
-    practice_set = create_practice_set(lee, PracticeSetInput(
+    practice_set = practice.create_practice_set(lee, practice.PracticeSetInput(
         "Product manager", "Northwind Payments", ""))
-    record_attempt(lee, practice_set, "career_goals", LEE_ANSWER, 45)
+    practice.record_attempt(lee, practice_set, "career_goals", LEE_ANSWER, 45)
