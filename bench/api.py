@@ -1,7 +1,9 @@
 """Benchmark POST /api/analyze under gunicorn (2 workers, --preload) with 20
 concurrent clients on loopback: cold cache (every text new) and warm cache (16
 texts analysed before), each against GET /healthz under the same load in the
-same run; then the same with one client per worker (no queueing).
+same run; then 20 people typing (each client pauses 300 ms after every answer,
+as the live feedback's 250 ms debounce plus typing does); then one client per
+worker (no queueing).
 
 Run: python bench/api.py [--seconds 30] [--clients 20] [--baseline-seconds 10]
 Environment: BENCH_DATABASE_URL (default a temporary SQLite file; a PostgreSQL
@@ -28,6 +30,7 @@ from common import (
 )
 
 TARGET_P95_MS = 50
+TYPING_PAUSE = 0.3  # seconds between one person's analyses: the 250 ms debounce and typing
 
 
 def make_token(url: str) -> str:
@@ -121,6 +124,15 @@ def main() -> int:
         loadgen.run(port, known, args.clients, 3)
         rows.append(report("analyze, warm cache", loadgen.run(port, known, args.clients,
                                                               args.seconds), baseline))
+        # People typing: each client pauses after every answer, like live feedback does.
+        typing_seconds = max(args.seconds / 2, 5)
+        typing_base = loadgen.run(port, health, args.clients, args.baseline_seconds,
+                                  pause=TYPING_PAUSE)
+        report("GET /healthz, typing", typing_base, None)
+        rows.append(report("analyze cold, typing", loadgen.run(
+            port, fresh, args.clients, typing_seconds, pause=TYPING_PAUSE), typing_base))
+        rows.append(report("analyze warm, typing", loadgen.run(
+            port, known, args.clients, typing_seconds, pause=TYPING_PAUSE), typing_base))
         # One client per worker: no queueing, so latency is the service time itself.
         single = loadgen.run(port, health, args.workers, args.baseline_seconds)
         report(f"GET /healthz, {args.workers} clients", single, None)
@@ -133,7 +145,9 @@ def main() -> int:
     print("\nLatency in ms (p50/p95/p99 of successful requests), req/s = successful requests "
           "per second;\n'client' = the load generator's own CPU time as a share of one core; "
           "'x p50' = p50 / the\nbaseline's p50, 'x req/s' = baseline throughput / this "
-          "throughput (both measured in this run).")
+          "throughput (both measured in this run);\n'typing' = each client pauses "
+          f"{TYPING_PAUSE * 1000:.0f} ms after every response (people typing), the others "
+          "send back to back.")
     for row in rows:
         verdict = "meets" if row["p95"] < TARGET_P95_MS and row["errors"] == 0 else "misses"
         print(f"{row['phase']}: {verdict} the target p95 < {TARGET_P95_MS} ms with 0 errors "

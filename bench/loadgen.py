@@ -1,5 +1,6 @@
 """A small closed-loop HTTP load generator: N threads, each sending one request
-after another to a loopback server for a fixed time.
+after another to a loopback server for a fixed time (optionally pausing between
+requests, like a person whose typing pauses trigger the live feedback).
 
 Why not locust or wrk: wrk is not installed, and locust would add gevent,
 greenlet, its own Flask web UI and more to the environment to do what these
@@ -42,8 +43,12 @@ class Result:
 RequestFactory = Callable[[int, int], tuple[str, str, bytes | None, dict[str, str]]]
 
 
-def run(port: int, make_request: RequestFactory, clients: int, seconds: float) -> Result:
-    """Load 127.0.0.1:``port`` with ``clients`` concurrent clients for ``seconds``."""
+def run(port: int, make_request: RequestFactory, clients: int, seconds: float,
+        pause: float = 0.0) -> Result:
+    """Load 127.0.0.1:``port`` with ``clients`` concurrent clients for ``seconds``.
+
+    Each client waits ``pause`` seconds after each response before its next request.
+    """
     result = Result()
     lock = threading.Lock()
     start_gate = threading.Barrier(clients + 1)
@@ -71,6 +76,8 @@ def run(port: int, make_request: RequestFactory, clients: int, seconds: float) -
                 errors[kind] = errors.get(kind, 0) + 1
             finally:
                 connection.close()
+            if pause:
+                time.sleep(pause)
         with lock:
             result.latencies_ms.extend(latencies)
             for kind, n in errors.items():
