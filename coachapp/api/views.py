@@ -23,6 +23,7 @@ from coachapp.analysis import LIMITS, analyze_text, user_context
 from coachapp.api import bp, schemas
 from coachapp.errors import error_response
 from coachapp.goals import operations as ops
+from coachapp.ratelimits import analysis_limit
 
 # Endpoints anyone may call; every other /api endpoint answers 401 to strangers.
 PUBLIC_ENDPOINTS = {"api.csrf_token", "api.openapi"}
@@ -106,6 +107,7 @@ def openapi_document() -> bytes:
 
 
 @bp.post("/analyze")
+@analysis_limit
 def analyze():
     wanted, errors = schemas.parse_analyze(_json_object())
     if errors:

@@ -12,6 +12,7 @@ from coachapp.goals import operations as ops
 from coachapp.goals.forms import ConfirmForm, GoalForm, VisionForm
 from coachapp.progress.operations import pending_revision
 from coachapp.progress.views import due_summary
+from coachapp.ratelimits import analysis_limit
 from coachapp.roles import client_required
 
 
@@ -144,6 +145,7 @@ def delete(goal_id: int):
 
 
 @bp.post("/goals/feedback")
+@analysis_limit
 @login_required
 @client_required
 def feedback():

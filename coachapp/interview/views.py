@@ -11,6 +11,7 @@ from coachapp.interview import operations as ops
 from coachapp.interview.forms import AnswerForm, ConfirmForm, PracticeSetForm
 from coachapp.interview.questions import Question, all_questions, find_question, part_labels
 from coachapp.interview.report import TARGET_SECONDS, build_report
+from coachapp.ratelimits import analysis_limit
 from coachapp.roles import client_required
 
 
@@ -130,6 +131,7 @@ def answer(set_id: int, question_id: str):
 
 
 @bp.post("/sets/<int:set_id>/<question_id>/feedback")
+@analysis_limit
 @login_required
 @client_required
 def feedback(set_id: int, question_id: str):
