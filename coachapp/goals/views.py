@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 import nlp
 from coachapp.analysis import analyze_text, user_context
+from coachapp.database import read_only
 from coachapp.goals import bp
 from coachapp.goals import operations as ops
 from coachapp.goals.forms import ConfirmForm, GoalForm, VisionForm
@@ -145,6 +146,7 @@ def delete(goal_id: int):
 
 
 @bp.post("/goals/feedback")
+@read_only
 @analysis_limit
 @login_required
 @client_required

@@ -6,6 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 import nlp
+from coachapp.database import read_only
 from coachapp.interview import bp
 from coachapp.interview import operations as ops
 from coachapp.interview.forms import AnswerForm, ConfirmForm, PracticeSetForm
@@ -131,6 +132,7 @@ def answer(set_id: int, question_id: str):
 
 
 @bp.post("/sets/<int:set_id>/<question_id>/feedback")
+@read_only
 @analysis_limit
 @login_required
 @client_required
