@@ -1,0 +1,43 @@
+"""Fixtures for the security tests: the demo plan plus everything the demo leaves out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from coachapp.extensions import db
+from tests.conftest import TEST_PASSWORD
+
+
+@dataclass
+class DemoPeople:
+    client: str  # the email of a client with data in every part of the app
+    other_client: str
+    coach: str
+    api_token: str
+
+
+@pytest.fixture
+def demo(app) -> DemoPeople:
+    """The demo accounts (password TEST_PASSWORD), with an API token, a calendar feed
+    and a quarterly review added for the main client."""
+    from coachapp.auth.operations import create_api_token, find_user_by_email
+    from coachapp.demo import seed_demo
+    from coachapp.progress.operations import (
+        ReviewDecision,
+        active_goals,
+        new_calendar_token,
+        record_review,
+    )
+
+    with app.app_context():
+        seed_demo(TEST_PASSWORD)
+        maya = find_user_by_email("maya@example.com")
+        token = create_api_token(maya, "security tests")
+        new_calendar_token(maya)
+        goals = active_goals(maya)
+        record_review(maya, [ReviewDecision(goals[0], "keep", "Still the right goal.")],
+                      "A steady quarter.")
+        db.session.commit()
+    return DemoPeople("maya@example.com", "sam@example.com", "coach@example.com", token)
