@@ -24,6 +24,11 @@ def demo(app) -> DemoPeople:
     and a quarterly review added for the main client."""
     from coachapp.auth.operations import create_api_token, find_user_by_email
     from coachapp.demo import seed_demo
+    from coachapp.interview.operations import (
+        PracticeSetInput,
+        create_practice_set,
+        record_attempt,
+    )
     from coachapp.progress.operations import (
         ReviewDecision,
         active_goals,
@@ -39,5 +44,9 @@ def demo(app) -> DemoPeople:
         goals = active_goals(maya)
         record_review(maya, [ReviewDecision(goals[0], "keep", "Still the right goal.")],
                       "A steady quarter.")
+        practice = create_practice_set(maya, PracticeSetInput(
+            "Ward manager", "City Hospital", "Lead a team of 20 nurses on a surgical ward."))
+        record_attempt(maya, practice, "career_goals",
+                       "In the next year I want to lead the ward's night shift.", 45)
         db.session.commit()
     return DemoPeople("maya@example.com", "sam@example.com", "coach@example.com", token)
