@@ -13,6 +13,7 @@ from typing import Any
 from flask import Flask, current_app
 
 import nlp
+from coachapp.config import ConfigurationError
 from coachapp.models import User
 
 KINDS = ("goal", "answer")
@@ -107,4 +108,7 @@ def analyze_plan(goals: list[dict[str, Any]], context: dict[str, Any]) -> dict[s
 def init_app(app: Flask) -> None:
     app.extensions["coachapp.analysis_cache"] = AnalysisCache(app.config["ANALYSIS_CACHE_SIZE"])
     if app.config["ANALYZER_WARM_UP"]:
-        nlp.warm_up()
+        try:
+            nlp.warm_up()
+        except nlp.ModelNotFound as error:  # a one-line start-up error, not a traceback
+            raise ConfigurationError(f"coachapp: {error}") from error

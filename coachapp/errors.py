@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from coachapp.extensions import db
+from coachapp.extensions import db, login_manager
 
 FRIENDLY = {
     400: ("Something in that request was off", "Please go back and try again."),
@@ -80,6 +80,8 @@ def init_app(app: Flask) -> None:
     def _database_unavailable(error: Exception):
         _rollback()
         app.logger.error("Database unavailable: %s", error)
+        # Render as nobody: the layout must not reach for the database to name the user.
+        g._login_user = login_manager.anonymous_user()
         response = app.make_response(error_response(503))
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
