@@ -129,3 +129,19 @@ def test_idle_remember_me_session_resumes_from_its_cookie(app, client, make_user
     _idle(client, 31)
     assert client.get("/account").status_code == 200
     assert client.get("/account").status_code == 200
+
+
+@pytest.mark.parametrize("next_url", [
+    "//evil.example", "///evil.example", "////evil.example", "/\\evil.example",
+    "\\\\evil.example", "https://evil.example/account", "https:evil.example",
+    "http:/\\evil.example", " //evil.example", "/\t/evil.example", "/%0a/evil.example\r\n",
+    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
+    "//evil.example@localhost", "/\x00//evil.example", "\u3002evil.example", "%2F%2Fevil.example",
+])
+def test_hostile_next_never_leaves_the_site(client, make_user, next_url):
+    user = make_user()
+    response = client.submit("/login", {"email": user.email, "password": TEST_PASSWORD,
+                                        "next": next_url})
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    assert location.startswith("/") and not location.startswith(("//", "/\\")), location

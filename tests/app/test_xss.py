@@ -113,3 +113,34 @@ def test_hostile_text_in_every_form_is_escaped_everywhere(app, client, demo):
     print(f"\n{submitted} forms submitted with hostile text; {len(after)} pages re-read, "
           f"{len(showing)} of them show the escaped text")
     assert len(showing) >= 5, "the hostile text should have been saved and shown somewhere"
+
+
+def test_oversized_text_in_every_form_field_is_refused_not_stored(app, client, demo):
+    """Every text field has a server-side limit: 50,000 characters are never saved."""
+    from coachapp.extensions import db
+
+    client.submit("/login", {"email": demo.client, "password": TEST_PASSWORD})
+    pages = crawl(client, ["/", *argument_free_get_paths(app)])
+    huge = "x" * 50_000
+    tried = 0
+    for path, response in pages.items():
+        if response.mimetype != "text/html":
+            continue
+        for form in Page("http://localhost" + path, response.get_data(as_text=True)).forms:
+            if form.method != "post" or not _has_text_field(form):
+                continue
+            data = _fill(form)
+            for item in form.fields:
+                if (item.tag == "textarea" or item.type.lower() in TEXT_TYPES) \
+                        and item.name != "csrf_token":
+                    data[item.name] = huge
+            answer = client.post(form.action, data=data)
+            tried += 1
+            assert answer.status_code < 500, (form.action, answer.status_code)
+    with app.app_context():
+        for table in db.metadata.sorted_tables:
+            for column in table.columns:
+                if column.type.python_type is str:
+                    longest = db.session.scalar(db.select(db.func.max(db.func.length(column))))
+                    assert (longest or 0) < 50_000, f"{table.name}.{column.name}"
+    assert tried >= 8
