@@ -48,7 +48,7 @@ class Defaults:
     # OWASP: scrypt with N=2^17, r=8, p=1.
     PASSWORD_HASH_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a method, not a password)
     # The demo accounts' shared password, printed by `seed-demo`; not a secret.
-    DEMO_PASSWORD = "coachapp-demo"  # noqa: S105
+    DEMO_PASSWORD = "coachapp-demo"  # noqa: S105 (published demo login, not a secret)
     # Load the spaCy model at start-up (before gunicorn forks) rather than on
     # the first keystroke; tests load it lazily, once per process.
     ANALYZER_WARM_UP = True
