@@ -50,3 +50,25 @@ def demo(app) -> DemoPeople:
                        "In the next year I want to lead the ward's night shift.", 45)
         db.session.commit()
     return DemoPeople("maya@example.com", "sam@example.com", "coach@example.com", token)
+
+
+@pytest.fixture
+def make_app(_schema, test_config):
+    """Factory: ``make_app(**overrides)`` builds another app on the test database; its
+    connections are closed afterwards (PostgreSQL warns about connections left open)."""
+    from coachapp import create_app
+    from tests.conftest import Client
+
+    made = []
+
+    def make(**overrides):
+        app = create_app({**test_config, **overrides})
+        app.test_client_class = Client
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()

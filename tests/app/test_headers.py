@@ -61,12 +61,10 @@ def test_every_reachable_page_has_the_security_headers(app, client, demo, who):
         check_no_inline_script(path, response)
 
 
-def test_hsts_only_in_production(app, client, monkeypatch, _schema, test_config):
+def test_hsts_only_in_production(app, client, monkeypatch, make_app):
     assert "Strict-Transport-Security" not in client.get("/login").headers
-    from coachapp import create_app
-
     monkeypatch.delenv("COACHAPP_ENV", raising=False)
-    production = create_app({**test_config, "COACHAPP_ENV": "production"})
+    production = make_app(COACHAPP_ENV="production")
     hsts = production.test_client().get("https://localhost/login") \
         .headers["Strict-Transport-Security"]
     assert int(re.search(r"max-age=(\d+)", hsts).group(1)) >= 180 * 24 * 3600

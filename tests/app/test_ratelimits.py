@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from limits.storage import MemoryStorage, RedisStorage
 
-from coachapp import create_app
 from coachapp.extensions import limiter
-from tests.conftest import TEST_PASSWORD, Client
+from tests.conftest import TEST_PASSWORD
 
 
 def _login(client, email: str, password: str, token: str):
@@ -109,15 +108,12 @@ def test_storage_is_memory_without_redis(app):
     assert isinstance(limiter.storage, MemoryStorage)
 
 
-def test_redis_storage_is_shared_between_app_instances(_schema, test_config, make_user,
-                                                       redis_url):
+def test_redis_storage_is_shared_between_app_instances(make_app, make_user, redis_url):
     """Two app instances (as two workers would be) count against one Redis."""
-    config = {**test_config, "REDIS_URL": redis_url, "LOGIN_ACCOUNT_LIMIT": "4 per 5 minutes"}
-    first, second = create_app(config), create_app(config)
+    config = {"REDIS_URL": redis_url, "LOGIN_ACCOUNT_LIMIT": "4 per 5 minutes"}
+    first, second = make_app(**config), make_app(**config)
     assert isinstance(limiter.storage, RedisStorage)
     user = make_user()
-    for app in (first, second):
-        app.test_client_class = Client
     one, two = first.test_client(), second.test_client()
     for client in (one, two, one, two):
         assert _login(client, user.email, "wrong", client.csrf_token()).status_code == 200

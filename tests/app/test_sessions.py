@@ -9,7 +9,6 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 
-from coachapp import create_app
 from coachapp.sessions import LAST_SEEN
 from tests.conftest import CSRF_META, TEST_PASSWORD, Client
 
@@ -68,11 +67,9 @@ def test_remember_me_lasts_at_most_30_days(app, client, make_user, login):
 
 
 @pytest.fixture
-def production_app(_schema, test_config, monkeypatch):
+def production_app(make_app, monkeypatch):
     monkeypatch.delenv("COACHAPP_ENV", raising=False)
-    app = create_app({**test_config, "COACHAPP_ENV": "production"})
-    app.test_client_class = Client
-    return app
+    return make_app(COACHAPP_ENV="production")
 
 
 def test_production_cookies_are_secure_httponly_and_lax(production_app, make_user):
