@@ -24,7 +24,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     load_config(app, test_config)
 
-    from coachapp import analysis, cli, errors, security, templating
+    from coachapp import analysis, cli, errors, headers, ratelimits, security, sessions, templating
     from coachapp.database import configure_engine
     from coachapp.extensions import csrf, db, login_manager, migrate
 
@@ -34,7 +34,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     login_manager.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+    sessions.init_app(app)
     security.init_app(app)
+    ratelimits.init_app(app)
+    headers.init_app(app)
     errors.init_app(app)
     templating.init_app(app)
     cli.init_app(app)

@@ -12,6 +12,7 @@ from flask import Flask, current_app
 
 import nlp
 from coachapp.analysis_cache import AnalysisCache, build_cache
+from coachapp.config import ConfigurationError
 from coachapp.models import User
 
 KINDS = ("goal", "answer")
@@ -91,4 +92,7 @@ def init_app(app: Flask) -> None:
         app.config["ANALYSIS_CACHE_SIZE"], app.config["ANALYSIS_CACHE_TTL"],
     )
     if app.config["ANALYZER_WARM_UP"]:
-        nlp.warm_up()
+        try:
+            nlp.warm_up()
+        except nlp.ModelNotFound as error:  # a one-line start-up error, not a traceback
+            raise ConfigurationError(f"coachapp: {error}") from error

@@ -38,6 +38,8 @@ class Defaults:
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = False
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    # A session unused this long ends (remember-me logins resume from their cookie).
+    SESSION_IDLE_TIMEOUT = timedelta(hours=2)
     # Flask-WTF tokens expire with the session rather than after an hour, so a
     # goal page left open all afternoon still saves.
     WTF_CSRF_TIME_LIMIT = None
@@ -46,12 +48,23 @@ class Defaults:
     # OWASP: scrypt with N=2^17, r=8, p=1.
     PASSWORD_HASH_METHOD = "scrypt:131072:8:1"  # noqa: S105 (a method, not a password)
     # The demo accounts' shared password, printed by `seed-demo`; not a secret.
-    DEMO_PASSWORD = "coachapp-demo"  # noqa: S105
+    DEMO_PASSWORD = "coachapp-demo"  # noqa: S105 (published demo login, not a secret)
     # Load the spaCy model at start-up (before gunicorn forks) rather than on
     # the first keystroke; tests load it lazily, once per process.
     ANALYZER_WARM_UP = True
     ANALYSIS_CACHE_SIZE = 4096  # entries of the in-process LRU (without REDIS_URL)
     ANALYSIS_CACHE_TTL = 7 * 24 * 3600  # seconds an analysis stays in Redis
+    # Rate limits (coachapp.ratelimits); counters in Redis when REDIS_URL is set.
+    RATELIMIT_ENABLED = True  # set on every app: Flask-Limiter keeps the flag across apps
+    RATELIMIT_STRATEGY = "moving-window"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "coachapp"
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    LOGIN_ACCOUNT_LIMIT = "10 per 5 minutes"  # failed logins for one email
+    LOGIN_ADDRESS_LIMIT = "30 per 5 minutes"  # failed logins from one address
+    REGISTRATION_LIMIT = "10 per hour"
+    # Live typing sends a request 250 ms after the last keystroke: 10 a second is ample.
+    ANALYSIS_LIMIT = "10 per second;300 per minute"
 
 
 def database_url(raw: str) -> str:

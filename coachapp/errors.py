@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
-from coachapp.extensions import db
+from coachapp.extensions import db, login_manager
 
 FRIENDLY = {
     400: ("Something in that request was off", "Please go back and try again."),
@@ -55,7 +58,37 @@ def error_response(status: int, message: str | None = None, details: dict | None
                            message=message or default), status
 
 
+# The database is down, unreachable, locked or out of connections: a passing state.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+RETRY_AFTER_SECONDS = 5
+
+
+def _rollback() -> None:
+    """Roll back, or drop the session if even that fails (the connection is gone)."""
+    try:
+        db.session.rollback()
+    except Exception:
+        db.session.remove()
+
+
 def init_app(app: Flask) -> None:
+    @app.errorhandler(StaleDataError)
+    def _stale(error: StaleDataError):
+        _rollback()
+        return error_response(409)
+
+    def _database_unavailable(error: Exception):
+        _rollback()
+        app.logger.error("Database unavailable: %s", error)
+        # Render as nobody: the layout must not reach for the database to name the user.
+        g._login_user = login_manager.anonymous_user()
+        response = app.make_response(error_response(503))
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.register_error_handler(unavailable, _database_unavailable)
+
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError):
         return error_response(

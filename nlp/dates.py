@@ -157,7 +157,10 @@ def resolve(phrase: str, today: dt.date) -> Resolution:
     """Resolve a deadline phrase; ``Resolution(None, True)`` when it cannot be dated."""
     text = " ".join(phrase.lower().replace("’", "'").split())
     for resolver in _RESOLVERS:
-        result = resolver(text, today)
+        try:
+            result = resolver(text, today)
+        except (ValueError, OverflowError):  # beyond the calendar (a "today" near year 9999)
+            return Resolution(None, True)
         if result is not None:
             return result
     return Resolution(None, True)

@@ -295,6 +295,8 @@ def _date(value: Any, name: str, errors: Errors) -> date | None:
 
 def _integer(value: Any, name: str, errors: Errors, *, minimum: int,
              maximum: int | None = None) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # JSON has one number type: 107.0 is the whole number 107
     if isinstance(value, bool) or not isinstance(value, int):
         errors[name] = "Use a whole number."
     elif value < minimum or (maximum is not None and value > maximum):

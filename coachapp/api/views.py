@@ -21,8 +21,10 @@ from flask_wtf.csrf import generate_csrf
 import nlp
 from coachapp.analysis import LIMITS, analyze_text, user_context
 from coachapp.api import bp, schemas
+from coachapp.database import read_only
 from coachapp.errors import error_response
 from coachapp.goals import operations as ops
+from coachapp.ratelimits import analysis_limit
 
 # Endpoints anyone may call; every other /api endpoint answers 401 to strangers.
 PUBLIC_ENDPOINTS = {"api.csrf_token", "api.openapi"}
@@ -106,6 +108,8 @@ def openapi_document() -> bytes:
 
 
 @bp.post("/analyze")
+@read_only
+@analysis_limit
 def analyze():
     wanted, errors = schemas.parse_analyze(_json_object())
     if errors:

@@ -18,6 +18,7 @@ from coachapp.auth.operations import (
     register_user,
 )
 from coachapp.export import export_user_data
+from coachapp.ratelimits import login_limits, registration_limit
 from coachapp.urls import is_safe_next
 
 
@@ -27,6 +28,7 @@ def _start_session(user, remember: bool = False) -> None:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@registration_limit
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -46,6 +48,7 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@login_limits
 def login():
     form = LoginForm()
     if request.method == "GET":

@@ -8,11 +8,13 @@ from flask_login import current_user, login_required
 import nlp
 from coachapp.analysis import analyze_text, user_context
 from coachapp.coach.plan_review import client_goal_review, effective_scores
+from coachapp.database import read_only
 from coachapp.goals import bp
 from coachapp.goals import operations as ops
 from coachapp.goals.forms import ConfirmForm, GoalForm, VisionForm
 from coachapp.progress.operations import pending_revision
 from coachapp.progress.views import due_summary
+from coachapp.ratelimits import analysis_limit
 from coachapp.roles import client_required
 
 
@@ -149,6 +151,8 @@ def delete(goal_id: int):
 
 
 @bp.post("/goals/feedback")
+@read_only
+@analysis_limit
 @login_required
 @client_required
 def feedback():

@@ -7,11 +7,13 @@ from flask_login import current_user, login_required
 
 import nlp
 from coachapp.coach.operations import threads
+from coachapp.database import read_only
 from coachapp.interview import bp
 from coachapp.interview import operations as ops
 from coachapp.interview.forms import AnswerForm, ConfirmForm, PracticeSetForm
 from coachapp.interview.questions import Question, all_questions, find_question, part_labels
 from coachapp.interview.report import TARGET_SECONDS, build_report
+from coachapp.ratelimits import analysis_limit
 from coachapp.roles import client_required
 
 
@@ -131,6 +133,8 @@ def answer(set_id: int, question_id: str):
 
 
 @bp.post("/sets/<int:set_id>/<question_id>/feedback")
+@read_only
+@analysis_limit
 @login_required
 @client_required
 def feedback(set_id: int, question_id: str):

@@ -107,5 +107,9 @@ class Action(db.Model):
     due_date: Mapped[date | None] = mapped_column(Date)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1)
 
     goal: Mapped[Goal] = relationship(back_populates="actions")
+
+    # A concurrent change raises StaleDataError instead of being overwritten (409).
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's API)

@@ -35,6 +35,10 @@ class CheckIn(db.Model):
     adjust: Mapped[str] = mapped_column(Text, default="")
     findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    # A concurrent change raises StaleDataError instead of being overwritten (409).
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's API)
 
     goal: Mapped[Goal] = relationship(
         backref=db.backref("check_ins", cascade="all, delete-orphan", passive_deletes=True,

@@ -94,3 +94,14 @@ def test_plan_of_any_goals_keeps_every_offset(goals):
         _check_offsets(analysed)
     for finding in data["findings"]:
         assert all(0 <= i < len(goals) for i in finding["goals"])
+
+
+@pytest.mark.parametrize("today", ["0001-01-01", "9999-12-31", "9999-06-15"])
+@pytest.mark.parametrize("text", [
+    "Lead 3 projects within 6 months", "Get promoted in 2 years", "Run a marathon by next year",
+    "Finish the course by Q3", "Hire 2 people by the end of next quarter", "by December",
+])
+def test_relative_deadlines_at_the_ends_of_the_calendar_do_not_crash(text, today):
+    """Found by fuzzing the API: a reference date near year 9999 overflowed date arithmetic."""
+    for analyze in (nlp.analyze_goal, nlp.analyze_answer):
+        _check_offsets(analyze(text, {"today": today}).to_dict())
