@@ -13,7 +13,6 @@ from flask import Flask, Response, current_app, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 
-from coachapp.auth.operations import normalise_email
 from coachapp.extensions import limiter
 
 TRY_LATER = "Too many attempts. Please wait a moment and try again."
@@ -25,6 +24,8 @@ def _configured(name: str) -> Callable[[], str]:
 
 def _account_key() -> str:
     """The account a login is for; an empty email skips this limit."""
+    from coachapp.auth.operations import normalise_email  # auth's views import this module
+
     email = normalise_email(request.form.get("email", ""))
     return f"account:{email}" if email else ""
 

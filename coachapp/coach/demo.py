@@ -79,7 +79,7 @@ def _seed_maya(coach: User, maya: User) -> None:
     if unrealistic is not None:
         ops.decide_finding(coach, audit, unrealistic["code"], unrealistic["start"],
                            unrealistic["end"], "dismissed",
-                           "A 20% cut is in line with the trust's last two audits.")
+                           "Zero avoidable falls is the trust's own target for this audit.")
     ops.review_goal(coach, audit, "changes_requested",
                     "Add the sponsor and the baseline number, then send it back to me.")
     ops.add_note(coach, maya, "Preparing for a Band 7 interview in spring; ask about the "

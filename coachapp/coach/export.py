@@ -60,15 +60,17 @@ def _rows(query) -> list:
 @export_section("coaching")
 def export_coaching(user: User) -> dict[str, Any]:
     notifications = [
-        {"kind": n.kind, "message": n.message, "created_at": _iso(n.created_at),
-         "read_at": _iso(n.read_at)}
+        {"kind": n.kind, "about": n.target_kind, "message": n.message,
+         "created_at": _iso(n.created_at), "read_at": _iso(n.read_at)}
         for n in _rows(db.select(Notification).where(Notification.user_id == user.id)
                        .order_by(Notification.created_at, Notification.id))
     ]
     if user.is_coach:
         links = _rows(db.select(CoachLink).where(CoachLink.coach_id == user.id)
                       .order_by(CoachLink.started_at))
+        invite = user.coach_invite
         return {
+            "invite_code": invite.code if invite else None,
             "clients": [_link(link, link.client) for link in links],
             "comments_written": [
                 _comment(c) | {"client": db.session.get(User, c.client_id).display_name}

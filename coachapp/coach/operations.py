@@ -304,11 +304,14 @@ def decide_finding(coach: User, goal: Goal, code: str, start: int, end: int, dec
     row = db.session.scalar(db.select(FindingDecision).where(
         FindingDecision.goal_id == goal.id, FindingDecision.code == code,
         FindingDecision.quote == quote))
+    fields = {"coach_id": coach.id, "start": start, "end": end, "decision": decision,
+              "reason": reason.strip()}  # all at once: reading coach.id may autoflush
     if row is None:
-        row = FindingDecision(goal=goal, code=code, quote=quote)
+        row = FindingDecision(goal=goal, code=code, quote=quote, **fields)
         db.session.add(row)
-    row.coach_id, row.start, row.end = coach.id, start, end
-    row.decision, row.reason = decision, reason.strip()
+    else:
+        for name, value in fields.items():
+            setattr(row, name, value)
     verb = "dismissed" if decision == "dismissed" else "agreed with"
     quoted = f" on “{shorten(quote, 50)}”" if quote else ""
     notify(goal.user_id, goal.user_id, "finding",

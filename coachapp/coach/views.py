@@ -73,12 +73,12 @@ def dashboard():
     sort = request.args.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
-    invite = ops.invite_for(current_user)
+    invite = current_user.coach_invite  # made by the button below: a GET never writes
+    code = ops.format_code(invite.code) if invite else None
     return render_template(
         "coach/dashboard.html", rows=client_rows(current_user, sort), sort=sort, sorts=SORTS,
-        invite=invite, code=ops.format_code(invite.code), confirm=ConfirmForm(),
-        invite_url=url_for("coach.my_coach", code=ops.format_code(invite.code),
-                           _external=True),
+        invite=invite, code=code, confirm=ConfirmForm(),
+        invite_url=url_for("coach.my_coach", code=code, _external=True) if code else None,
     )
 
 
@@ -88,9 +88,14 @@ def dashboard():
 def regenerate_invite():
     if not ConfirmForm().validate():
         abort(400)
-    invite = ops.regenerate_invite(current_user)
-    flash(f"New invite code {ops.format_code(invite.code)}. The old code no longer works; "
-          "clients already linked stay linked.", "success")
+    if current_user.coach_invite is None:
+        invite = ops.invite_for(current_user)
+        flash(f"Your invite code is {ops.format_code(invite.code)}. Give it to your clients.",
+              "success")
+    else:
+        invite = ops.regenerate_invite(current_user)
+        flash(f"New invite code {ops.format_code(invite.code)}. The old code no longer works; "
+              "clients already linked stay linked.", "success")
     return redirect(url_for("coach.dashboard") + "#invite")
 
 

@@ -36,8 +36,8 @@ def seed_plans(users: dict[str, User]) -> None:
           "impact", "active", ["Volunteer at the next team meeting", "Agree monthly 1:1s",
                                "Finish the practice assessor course"])
     _goal(maya, "Be more confident.", "skill", "active", ["Speak up in handover"])
-    _goal(maya, "Lead the ward's falls-reduction audit and cut falls by 20% by next March.",
-          "impact", "draft", [])
+    _goal(maya, "Lead the ward's falls-reduction audit and cut avoidable falls to zero by next "
+          "March.", "impact", "draft", [])
 
     sam = users["sam@example.com"]
     save_vision(sam, "Build reliable data platforms as a senior data engineer.",

@@ -13,11 +13,16 @@ from coachapp.extensions import db
 
 @contextmanager
 def count_queries(app: Flask) -> Iterator[list[str]]:
-    """Collect every statement run on ``app``'s engine inside the block."""
+    """Collect every query run on ``app``'s engine inside the block.
+
+    Transaction control is not a query: the BEGIN that SQLite connections emit
+    themselves (coachapp.database) is left out, as PostgreSQL's driver sends none.
+    """
     statements: list[str] = []
 
     def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
+        if not statement.startswith("BEGIN"):
+            statements.append(statement)
 
     with app.app_context():
         engine = db.engine

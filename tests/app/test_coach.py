@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from sqlalchemy import event, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError
 
 from coachapp.coach import operations as ops
@@ -23,6 +23,7 @@ from coachapp.models import (
     User,
 )
 from tests.app.coach_world import SMART_GOAL, build_world, client_plan, link
+from tests.app.query_count import count_queries
 from tests.conftest import TEST_PASSWORD
 
 
@@ -65,6 +66,9 @@ def test_client_links_with_the_invite_code_and_either_side_ends_it(app, client, 
                                                                     as_user):
     coach, someone = make_user("coach", name="Jo Coach"), make_user("client", name="Kim")
     as_user(coach)
+    dashboard = page(client, "/coach/")
+    assert "Create your invite code" in dashboard and "data-invite-code" not in dashboard
+    assert client.submit("/coach/invite").status_code == 302
     dashboard = page(client, "/coach/")
     code = dashboard.split('data-invite-code="')[1].split('"')[0]
     assert "No clients yet" in dashboard
@@ -115,10 +119,11 @@ def test_one_coach_at_a_time_and_a_regenerated_code_stops_working(app, client, m
     assert "End that link first" in response.get_data(as_text=True)
     as_user(first)
     assert client.submit("/coach/invite").status_code == 302
+    newcomer = make_user("client")
     with app.app_context():
         assert ops.invite_for(db.session.get(User, first.id)).code != old
         with pytest.raises(ops.CoachingError, match="not valid"):
-            ops.link_with_code(db.session.get(User, make_user("client").id), old)
+            ops.link_with_code(db.session.get(User, newcomer.id), old)
 
 
 def test_the_database_allows_one_open_link_per_client(app, make_user):
@@ -366,18 +371,8 @@ def test_schema_has_the_partial_unique_index(app):
 
 
 def _count_queries(app, client, path: str) -> tuple[int, str]:
-    statements: list[str] = []
-
-    def record(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    with app.app_context():
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with count_queries(app) as statements:
         body = page(client, path)
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     return len(statements), body
 
 
@@ -389,10 +384,11 @@ def _add_clients(app, make_user, coach, numbers) -> None:
     )
     from coachapp.progress.operations import CheckInInput, record_check_in
 
+    people = [(n, make_user("client", name=f"Client {n:02}")) for n in numbers]
     with app.app_context():
         coach_row = db.session.get(User, coach.id)
-        for n in numbers:
-            user = db.session.get(User, make_user("client", name=f"Client {n:02}").id)
+        for n, person in people:
+            user = db.session.get(User, person.id)
             link(user, coach_row)
             vague, _ = client_plan(user, submitted=n % 2 == 0)
             record_check_in(vague, CheckInInput(value=10))
@@ -404,7 +400,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(app, client, make_user, as_use
     coach = make_user("coach")
     _add_clients(app, make_user, coach, range(2))
     as_user(coach)
-    page(client, "/coach/")  # the invite code is created on the first visit
+    assert client.submit("/coach/invite").status_code == 302
     two, body = _count_queries(app, client, "/coach/")
     assert body.count("data-client-id=") == 2
     _add_clients(app, make_user, coach, range(2, 10))

@@ -52,6 +52,8 @@ def state(app, goal_id: int) -> str:
 def test_coach_review_story(app):
     # A coach signs up and shares the invite code.
     coach = sign_up(app, "Rita Coach", "rita@example.com", "coach")
+    assert "Create your invite code" in text_of(coach, "/coach/")
+    assert coach.submit("/coach/invite").status_code == 302
     code = re.search(r'data-invite-code="([A-Z0-9-]+)"', text_of(coach, "/coach/")).group(1)
 
     # A client signs up, links with the code and submits two goals.
