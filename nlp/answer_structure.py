@@ -23,7 +23,7 @@ from .result import Deadline
 
 SHORT, LONG = "short", "long"
 RELATIONAL = re.compile(r"\b(after that|beyond that|from there)\b", re.IGNORECASE)
-LABEL = re.compile(r"\b(short|near|long|longer)[- ]?term\b", re.IGNORECASE)
+LABEL = re.compile(r"\b(short|shorter|near|nearer|long|longer)[- ]?term\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 MONTH = re.compile(r"\b(january|february|march|april|june|july|august|september|october|"
                    r"november|december)\b", re.IGNORECASE)
@@ -103,10 +103,13 @@ def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]
     sentence = sent.text
     longs = [(m.start(), m.end()) for m in cue_patterns("long_term").finditer(sentence)]
     found = list(cue_patterns("short_term").finditer(sentence))
+    spans = [(m.start(), m.end()) for m in found]
     if _goal_like(sent):
-        found += cue_patterns("short_term_present").finditer(sentence)
-    shorts = [(m.start(), m.end()) for m in found
-              if not any(a < m.end() and m.start() < b for a, b in longs)]
+        spans += [(m.start(), m.end())
+                  for m in cue_patterns("short_term_present").finditer(sentence)]
+        spans += _first_adverbs(sent)
+    shorts = [(a, b) for a, b in spans
+              if not any(x < b and a < y for x, y in longs)]
     cues = [(a, LONG) for a, _ in longs] + [(a, SHORT) for a, _ in shorts]
     if not cues:
         for value in months:
@@ -117,6 +120,16 @@ def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]
     cues.sort()
     relational = bool(longs) and bool(RELATIONAL.match(sentence, longs[0][0]))
     return cues, relational
+
+
+def _first_adverbs(sent: Span) -> list[tuple[int, int]]:
+    """ "First, I want to...", "but first I'd like to...": an ordering adverb on the goal's
+    verb marks the near term (not "the first person", an adjective)."""
+    adverbs = _cue_words("short_term_adverbs")
+    base = sent.start_char
+    return [(t.idx - base, t.idx - base + len(t.text)) for t in sent
+            if t.lower_ in adverbs and t.pos_ == "ADV" and t.dep_ == "advmod"
+            and t.head.pos_ in ("VERB", "AUX")]
 
 
 def _date_months(sentence: Span, deadlines: list[Deadline], today_year: int,
@@ -210,7 +223,7 @@ def _retrospective(sent: Span) -> bool:
     return not _forward(sent)
 
 
-def _past(token: Token) -> bool:
+def is_past(token: Token) -> bool:
     """ "I was", "I have been": a verb about what already happened."""
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
         c.lemma_ == "have" and c.dep_ == "aux" for c in token.children))
@@ -219,7 +232,8 @@ def _past(token: Token) -> bool:
 def _lexical(sent: Span) -> bool:
     text = sent.text
     return bool(cue_patterns("short_term").search(text) or cue_patterns("long_term").search(text)
-                or (cue_patterns("short_term_present").search(text) and _goal_like(sent)))
+                or ((cue_patterns("short_term_present").search(text) or _first_adverbs(sent))
+                    and _goal_like(sent)))
 
 
 def _forward(sent: Span) -> bool:
@@ -249,7 +263,7 @@ def _direction(sent: Span) -> bool:
     verbs, targets = _cue_words("direction_verbs"), _cue_words("direction_targets")
     leading, units = _cue_words("leading_verbs"), _cue_words("direction_units")
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or _past(token):
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or is_past(token):
             continue
         wanted = targets | units if token.lemma_ in leading else targets
         for t in _role_words(token):
