@@ -31,6 +31,7 @@ NUMBER = re.compile(r"\b(\d[\d,.]*k?|one|two|three|four|five|six|seven|eight|nin
                     r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million)\b",
                     re.IGNORECASE)
 LONG_MONTHS, SHORT_MONTHS = 30, 18
+MAX_SPECIFICS = 8  # specifics in one long-term sentence that make it a detailed itinerary
 
 
 @cache
@@ -55,18 +56,24 @@ class Part:
 
 @dataclass(frozen=True)
 class Detail:
-    """How specific the long-term part is: calendar years, money, numbers, months."""
+    """How specific the long-term part is: calendar years, money, numbers, months, and
+    the most specifics one sentence packs (steps with objects, listed items, figures,
+    titles, pay): "building the team, hiring twenty people, setting up the playbook,
+    the tooling, the metrics..." is an itinerary, not a direction."""
 
     years: int
     money: int
     numbers: int
     months: int
+    specifics: int = 0
+    packed: tuple[str, ...] = ()  # the specifics of the most packed sentence, as written
 
     @property
     def over_specified(self) -> bool:
-        """A year-by-year plan, salaries, or a pile of exact figures."""
+        """A year-by-year plan, salaries, a pile of exact figures, or a list of steps."""
         return (self.years >= 3 or self.money >= 2 or (self.money >= 1 and self.years >= 2)
-                or self.numbers + self.years + self.months >= 7)
+                or self.numbers + self.years + self.months >= 7
+                or self.specifics >= MAX_SPECIFICS)
 
 
 @dataclass(frozen=True)
@@ -177,7 +184,10 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
                 lead_in.append(Part(SHORT, sent.start_char, sent.end_char, False))
             # A move to a bigger role with no time words is a direction, for this sentence.
             weak = LONG if current != LONG and _direction(sent) else None
-            segments.append((sent.start_char, sent.end_char, weak or current))
+            # Background about the past ("I've always been a people person") belongs to
+            # no time frame; the frame before it goes on after it.
+            segments.append((sent.start_char, sent.end_char,
+                             None if _retrospective(sent) else weak or current))
             continue
         cued = True
         if not lexical and current == LONG:
@@ -202,7 +212,7 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
         else:
             parts.append(Part(frame, start, end, True))
     text = doc.text  # built from the tokens on every access: read it once
-    detail = _detail(text, [p for p in parts if p.frame == LONG])
+    detail = _detail(doc, text, [p for p in parts if p.frame == LONG])
     return AnswerStructure(tuple(_trim(text, p) for p in parts), cued, opens_with,
                            later_short, detail, destination,
                            tuple(_trim(text, p) for p in lead_in))
@@ -300,8 +310,9 @@ def _trim(text: str, part: Part) -> Part:
     return Part(part.frame, start, end, part.explicit)
 
 
-def _detail(full: str, parts: list[Part]) -> Detail:
+def _detail(doc: Doc, full: str, parts: list[Part]) -> Detail:
     years = money = numbers = months = 0
+    packed: list[str] = []
     money_re = cue_patterns("detail_money")
     for part in parts:
         text = full[part.start:part.end]
@@ -309,4 +320,28 @@ def _detail(full: str, parts: list[Part]) -> Detail:
         money += len(money_re.findall(text))
         months += len(MONTH.findall(text))
         numbers += sum(1 for m in NUMBER.finditer(text) if not YEAR.fullmatch(m.group(0)))
-    return Detail(years, money, numbers, months)
+        span = doc.char_span(part.start, part.end, alignment_mode="expand")
+        for sent in span.sents if span is not None else ():
+            found = specifics(sent)
+            if len(found) > len(packed):
+                packed = found
+    return Detail(years, money, numbers, months, len(packed), tuple(packed))
+
+
+def specifics(sent: Span) -> list[str]:
+    """The specifics one sentence packs, as written: steps (verbs with a direct object),
+    items listed after a noun, figures, top titles and pay words."""
+    text, base = sent.text, sent.start_char
+    titles = [m.group(0) for m in cue_patterns("destination_titles").finditer(text)]
+    covered = [(base + m.start(), base + m.end())
+               for m in cue_patterns("destination_titles").finditer(text)]
+    out: list[str] = []
+    for t in sent:
+        if any(a <= t.idx < b for a, b in covered):
+            continue
+        step = t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+        listed = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") \
+            and t.head.pos_ in ("NOUN", "PROPN")
+        if step or listed or t.like_num:
+            out.append(" ".join([t.text, *(c.text for c in t.children if c.dep_ == "prt")]))
+    return out + titles + [m.group(0) for m in cue_patterns("detail_money").finditer(text)]
