@@ -19,6 +19,7 @@ from ..result import Finding
 from .answer_findings import answer_finding
 from .answer_relevance import job_terms, signals
 from .base import CheckInput
+from .vague import vague_phrase_re
 
 
 def structure(data: CheckInput) -> AnswerStructure:
@@ -76,7 +77,11 @@ def vague_part(data: CheckInput, part: Part) -> bool:
     if span is None:
         return False
     empty = _empty_nouns()
-    content = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.is_alpha]
+    lowered = span.text.lower()
+    idioms = [(span.start_char + m.start(), span.start_char + m.end())
+              for m in vague_phrase_re().finditer(lowered)]  # "get my foot in the door"
+    content = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.is_alpha
+               and not any(a <= t.idx < b for a, b in idioms)]
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PRODUCT", "MONEY", "PERCENT")
            or (t.like_num and t.dep_ == "nummod") for t in span):
         return False

@@ -26,7 +26,7 @@ _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in COMMITMENT_HEDGES
 
 
 @cache
-def _vague_phrase_re() -> re.Pattern[str]:
+def vague_phrase_re() -> re.Pattern[str]:
     phrases = sorted(words("vague_phrases"), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
@@ -190,7 +190,7 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
             return data.finding("vague", "vague.abstract_object", start, end)
         if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
             return data.finding("vague", "vague.no_action", *data.bounds)
-    match = _vague_phrase_re().search(data.text.lower())
+    match = vague_phrase_re().search(data.text.lower())
     if match:
         return data.finding("vague", "vague.phrase", match.start(), match.end())
     return None
