@@ -130,13 +130,28 @@ def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]
 
 
 def _first_adverbs(sent: Span) -> list[tuple[int, int]]:
-    """ "First, I want to...", "but first I'd like to...": an ordering adverb on the goal's
-    verb marks the near term (not "the first person", an adjective)."""
+    """ "First, I want to...", "but first I'd like to...", "I'd initially focus on...": an
+    ordering adverb before a goal's verb marks the near term; not "the first person" (an
+    adjective), "when I first joined" (the past, a subordinate clause), "I came first"."""
     adverbs = _cue_words("short_term_adverbs")
     base = sent.start_char
     return [(t.idx - base, t.idx - base + len(t.text)) for t in sent
             if t.lower_ in adverbs and t.pos_ == "ADV" and t.dep_ == "advmod"
-            and t.head.pos_ in ("VERB", "AUX")]
+            and t.i < t.head.i and _aiming_verb(t.head)]
+
+
+def _aiming_verb(verb: Token) -> bool:
+    """A verb of a stated aim: "want", "I'd like", "I will learn", "to learn" under one."""
+    while verb.pos_ in ("VERB", "AUX") and not is_past(verb) \
+            and verb.dep_ not in ("relcl", "advcl", "acl", "pcomp"):
+        if verb.lemma_ in FORWARD or verb.lower_ in FORWARD or any(
+                c.dep_ == "aux" and (c.lower_ in FORWARD or c.lemma_ in FORWARD)
+                for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _date_months(sentence: Span, deadlines: list[Deadline], today_year: int,

@@ -60,6 +60,8 @@ def test_a_near_term_cue_after_a_long_opening_is_long_term_first(opening: str,
     "leading a customer success team.",
     "I came first in my sales region last year. Long term, I see myself leading a customer "
     "success team, and in my first year I want to run onboarding for new clients.",
+    "Eventually I'd like to lead a customer success team. What I first noticed about "
+    "Brightline was how much clinics rely on it, which is why I applied.",
 ])
 def test_a_near_term_opening_or_a_past_first_is_not_long_term_first(text: str) -> None:
     assert "long_term_first" not in nlp.analyze_answer(text, CSM_ROLE_ONLY).codes
