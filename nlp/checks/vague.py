@@ -236,12 +236,16 @@ def action_hedge(data: CheckInput) -> Token | None:
                 and _on_main_chain(t.head):
             hit = t  # "hopefully", "maybe", "might", "probably"
         elif word in ("kind", "sort") and t.i + 1 < len(data.doc) \
-                and data.doc[t.i + 1].lower_ == "of" and t.dep_ == "advmod" \
-                and _on_main_chain(t.head):
-            hit = t  # "kind of want to"
+                and data.doc[t.i + 1].lower_ == "of" and t.pos_ == "ADV":
+            verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+            if verb.pos_ not in ("VERB", "AUX") or not _on_main_chain(verb):
+                continue
+            hit = t  # "kind of want to" (the parser hangs "kind" on "of")
         else:
             continue
         verb = hit if hit.pos_ == "VERB" else hit.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
         if not is_negated(verb):
             return hit
     return None

@@ -1,0 +1,70 @@
+"""Goal checks by meaning: hedges on the action, credentials of another field (goals
+written for these tests, in varied wordings)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "I'll try to pass the PMP exam by June.",
+    "Hopefully earn my CCNA by March 2027.",
+    "Maybe apply for the charge nurse role next spring.",
+    "I want to try and get my CPA license this year.",
+    "I hope to become a charge nurse by 2028.",
+    "Perhaps take the AWS Solutions Architect exam in Q2.",
+    "I will probably finish my MBA in 2027.",
+    "i might sit the CIPD level 5 exam sometime next year",
+    "Kind of want to move into a team lead role by the end of the year.",
+])
+def test_a_hedge_on_the_goals_action_is_vague_even_with_a_credential(analyze, text):
+    result = analyze(text)
+    finding = next(f for f in result.findings if f.code == "vague")
+    assert finding.rule == "vague.hedged"
+    assert text[finding.start:finding.end] == finding.text
+
+
+@pytest.mark.parametrize("text", [
+    "Earn the PMP by June so that I could lead bigger projects.",
+    "Run 2 stop-smoking clinics a month for patients who try to quit.",
+    "I will not just try: I will pass the CFA Level 1 exam in June.",
+    "Become the kind of nurse mentor who runs 2 teaching sessions a month.",
+    "Pass the AWS Solutions Architect exam in Q2 2027.",
+])
+def test_a_hedge_elsewhere_or_negated_does_not_make_the_goal_vague(analyze, text):
+    assert not any(f.rule == "vague.hedged" for f in analyze(text).findings)
+
+
+UX = {"target_role": "UX Designer",
+      "job_description": "UX Designer for a patient app: research, prototypes in Figma, "
+                         "usability tests, accessibility."}
+BACKEND = {"target_role": "Backend Software Engineer",
+           "job_description": "Build Go services on Kubernetes, PostgreSQL, Kafka."}
+ACCOUNTANT = {"target_role": "Staff Accountant",
+              "vision": "Become a CPA and eventually a controller at a mid-size company."}
+NURSE = {"target_role": "ICU Registered Nurse",
+         "vision": "Be an experienced ICU nurse who precepts new graduate nurses."}
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Earn my commercial pilot license in 2028.", UX),
+    ("Pass the CPA exam by December 2027.", UX),
+    ("Get my CDL and drive for a trucking company by spring.", BACKEND),
+    ("Become a licensed massage therapist by next fall.", ACCOUNTANT),
+    ("Get my real estate license by June 2027.", NURSE),
+    ("Qualify as a hairdresser by the end of next year.", BACKEND),
+    ("Finish my personal trainer certificate (NASM) in 2027.", ACCOUNTANT),
+])
+def test_a_credential_of_another_field_is_irrelevant(analyze, text, context):
+    assert "irrelevant" in analyze(text, **context).codes
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Pass the CPA exam by December 2027.", ACCOUNTANT),
+    ("Complete the NN/g UX certification by June.", UX),
+    ("Earn the CCRN certification by 2028.", NURSE),
+    ("Get my AWS Developer certification in Q3.", BACKEND),
+    ("Improve my presentation skills by giving 3 talks this year.", UX),
+])
+def test_a_credential_of_the_same_field_or_a_generic_skill_is_relevant(analyze, text, context):
+    assert "irrelevant" not in analyze(text, **context).codes
