@@ -68,3 +68,30 @@ def test_a_credential_of_another_field_is_irrelevant(analyze, text, context):
 ])
 def test_a_credential_of_the_same_field_or_a_generic_skill_is_relevant(analyze, text, context):
     assert "irrelevant" not in analyze(text, **context).codes
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Finish a 4-year nursing degree in 12 months while working full time.",
+     "unrealistic.compressed"),
+    ("Complete my three-year apprenticeship by Christmas.", "unrealistic.compressed"),
+    ("Earn a two-year associate degree within 6 months.", "unrealistic.compressed"),
+    ("Pass the JLPT N1 in 3 months starting from zero Japanese.", "unrealistic.from_zero"),
+    ("Go from zero coding experience to a senior developer role within 6 months.",
+     "unrealistic.from_zero"),
+    ("be fluent in german by march, starting from scratch", "unrealistic.from_zero"),
+])
+def test_a_programme_or_a_level_squeezed_into_months_is_unrealistic(analyze, text, rule):
+    result = analyze(text)
+    finding = next(f for f in result.findings if f.code == "unrealistic")
+    assert finding.rule == rule
+
+
+@pytest.mark.parametrize("text", [
+    "Finish the final year of my 3-year degree by June 2027.",
+    "Start a 2-year MSc in data science in September.",
+    "Complete a 4-year degree part time by 2031.",
+    "Reach B1 Spanish from zero in 9 months.",
+    "Pass the JLPT N3 by December 2027 after two years of evening classes.",
+])
+def test_a_programme_in_its_own_time_or_a_part_of_it_is_realistic(analyze, text):
+    assert "unrealistic" not in analyze(text).codes
