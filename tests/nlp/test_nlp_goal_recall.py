@@ -41,17 +41,17 @@ UX = {"target_role": "UX Designer",
 BACKEND = {"target_role": "Backend Software Engineer",
            "job_description": "Build Go services on Kubernetes, PostgreSQL, Kafka."}
 ACCOUNTANT = {"target_role": "Staff Accountant",
-              "vision": "Become a CPA and eventually a controller at a mid-size company."}
-NURSE = {"target_role": "ICU Registered Nurse",
-         "vision": "Be an experienced ICU nurse who precepts new graduate nurses."}
+              "vision": "Qualify as a chartered accountant and run the month-end close."}
+NURSE = {"target_role": "Critical Care Nurse",
+         "vision": "Lead the sepsis audits of my unit and teach student nurses."}
 
 
 @pytest.mark.parametrize(("text", "context"), [
     ("Earn my commercial pilot license in 2028.", UX),
     ("Pass the CPA exam by December 2027.", UX),
     ("Get my CDL and drive for a trucking company by spring.", BACKEND),
-    ("Become a licensed massage therapist by next fall.", ACCOUNTANT),
-    ("Get my real estate license by June 2027.", NURSE),
+    ("Open my own nail salon with two chairs by 2029.", ACCOUNTANT),
+    ("Qualify as an estate agent next year.", NURSE),
     ("Qualify as a hairdresser by the end of next year.", BACKEND),
     ("Finish my personal trainer certificate (NASM) in 2027.", ACCOUNTANT),
 ])
@@ -60,7 +60,7 @@ def test_a_credential_of_another_field_is_irrelevant(analyze, text, context):
 
 
 @pytest.mark.parametrize(("text", "context"), [
-    ("Pass the CPA exam by December 2027.", ACCOUNTANT),
+    ("Pass the ACCA Financial Reporting exam by December 2027.", ACCOUNTANT),
     ("Complete the NN/g UX certification by June.", UX),
     ("Earn the CCRN certification by 2028.", NURSE),
     ("Get my AWS Developer certification in Q3.", BACKEND),
