@@ -23,7 +23,7 @@ from .result import Deadline
 
 SHORT, LONG = "short", "long"
 RELATIONAL = re.compile(r"\b(after that|beyond that|from there)\b", re.IGNORECASE)
-LABEL = re.compile(r"\b(short|near|long|longer)[- ]?term\b", re.IGNORECASE)
+LABEL = re.compile(r"\b(short|shorter|near|nearer|long|longer)[- ]?term\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19|20)\d\d\b")
 MONTH = re.compile(r"\b(january|february|march|april|june|july|august|september|october|"
                    r"november|december)\b", re.IGNORECASE)
@@ -31,6 +31,7 @@ NUMBER = re.compile(r"\b(\d[\d,.]*k?|one|two|three|four|five|six|seven|eight|nin
                     r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million)\b",
                     re.IGNORECASE)
 LONG_MONTHS, SHORT_MONTHS = 30, 18
+MAX_SPECIFICS = 8  # specifics in one long-term sentence that make it a detailed itinerary
 
 
 @cache
@@ -55,18 +56,24 @@ class Part:
 
 @dataclass(frozen=True)
 class Detail:
-    """How specific the long-term part is: calendar years, money, numbers, months."""
+    """How specific the long-term part is: calendar years, money, numbers, months, and
+    the most specifics one sentence packs (steps with objects, listed items, figures,
+    titles, pay): "building the team, hiring twenty people, setting up the playbook,
+    the tooling, the metrics..." is an itinerary, not a direction."""
 
     years: int
     money: int
     numbers: int
     months: int
+    specifics: int = 0
+    packed: tuple[str, ...] = ()  # the specifics of the most packed sentence, as written
 
     @property
     def over_specified(self) -> bool:
-        """A year-by-year plan, salaries, or a pile of exact figures."""
+        """A year-by-year plan, salaries, a pile of exact figures, or a list of steps."""
         return (self.years >= 3 or self.money >= 2 or (self.money >= 1 and self.years >= 2)
-                or self.numbers + self.years + self.months >= 7)
+                or self.numbers + self.years + self.months >= 7
+                or self.specifics >= MAX_SPECIFICS)
 
 
 @dataclass(frozen=True)
@@ -103,10 +110,13 @@ def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]
     sentence = sent.text
     longs = [(m.start(), m.end()) for m in cue_patterns("long_term").finditer(sentence)]
     found = list(cue_patterns("short_term").finditer(sentence))
+    spans = [(m.start(), m.end()) for m in found]
     if _goal_like(sent):
-        found += cue_patterns("short_term_present").finditer(sentence)
-    shorts = [(m.start(), m.end()) for m in found
-              if not any(a < m.end() and m.start() < b for a, b in longs)]
+        spans += [(m.start(), m.end())
+                  for m in cue_patterns("short_term_present").finditer(sentence)]
+        spans += _first_adverbs(sent)
+    shorts = [(a, b) for a, b in spans
+              if not any(x < b and a < y for x, y in longs)]
     cues = [(a, LONG) for a, _ in longs] + [(a, SHORT) for a, _ in shorts]
     if not cues:
         for value in months:
@@ -117,6 +127,31 @@ def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]
     cues.sort()
     relational = bool(longs) and bool(RELATIONAL.match(sentence, longs[0][0]))
     return cues, relational
+
+
+def _first_adverbs(sent: Span) -> list[tuple[int, int]]:
+    """ "First, I want to...", "but first I'd like to...", "I'd initially focus on...": an
+    ordering adverb before a goal's verb marks the near term; not "the first person" (an
+    adjective), "when I first joined" (the past, a subordinate clause), "I came first"."""
+    adverbs = _cue_words("short_term_adverbs")
+    base = sent.start_char
+    return [(t.idx - base, t.idx - base + len(t.text)) for t in sent
+            if t.lower_ in adverbs and t.pos_ == "ADV" and t.dep_ == "advmod"
+            and t.i < t.head.i and _aiming_verb(t.head)]
+
+
+def _aiming_verb(verb: Token) -> bool:
+    """A verb of a stated aim: "want", "I'd like", "I will learn", "to learn" under one."""
+    while verb.pos_ in ("VERB", "AUX") and not is_past(verb) \
+            and verb.dep_ not in ("relcl", "advcl", "acl", "pcomp"):
+        if verb.lemma_ in FORWARD or verb.lower_ in FORWARD or any(
+                c.dep_ == "aux" and (c.lower_ in FORWARD or c.lemma_ in FORWARD)
+                for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
+    return False
 
 
 def _date_months(sentence: Span, deadlines: list[Deadline], today_year: int,
@@ -164,7 +199,10 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
                 lead_in.append(Part(SHORT, sent.start_char, sent.end_char, False))
             # A move to a bigger role with no time words is a direction, for this sentence.
             weak = LONG if current != LONG and _direction(sent) else None
-            segments.append((sent.start_char, sent.end_char, weak or current))
+            # Background about the past ("I've always been a people person") belongs to
+            # no time frame; the frame before it goes on after it.
+            segments.append((sent.start_char, sent.end_char,
+                             None if _retrospective(sent) else weak or current))
             continue
         cued = True
         if not lexical and current == LONG:
@@ -189,7 +227,7 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
         else:
             parts.append(Part(frame, start, end, True))
     text = doc.text  # built from the tokens on every access: read it once
-    detail = _detail(text, [p for p in parts if p.frame == LONG])
+    detail = _detail(doc, text, [p for p in parts if p.frame == LONG])
     return AnswerStructure(tuple(_trim(text, p) for p in parts), cued, opens_with,
                            later_short, detail, destination,
                            tuple(_trim(text, p) for p in lead_in))
@@ -210,7 +248,7 @@ def _retrospective(sent: Span) -> bool:
     return not _forward(sent)
 
 
-def _past(token: Token) -> bool:
+def is_past(token: Token) -> bool:
     """ "I was", "I have been": a verb about what already happened."""
     return token.tag_ == "VBD" or (token.tag_ == "VBN" and any(
         c.lemma_ == "have" and c.dep_ == "aux" for c in token.children))
@@ -219,7 +257,8 @@ def _past(token: Token) -> bool:
 def _lexical(sent: Span) -> bool:
     text = sent.text
     return bool(cue_patterns("short_term").search(text) or cue_patterns("long_term").search(text)
-                or (cue_patterns("short_term_present").search(text) and _goal_like(sent)))
+                or ((cue_patterns("short_term_present").search(text) or _first_adverbs(sent))
+                    and _goal_like(sent)))
 
 
 def _forward(sent: Span) -> bool:
@@ -249,7 +288,7 @@ def _direction(sent: Span) -> bool:
     verbs, targets = _cue_words("direction_verbs"), _cue_words("direction_targets")
     leading, units = _cue_words("leading_verbs"), _cue_words("direction_units")
     for token in sent:
-        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or _past(token):
+        if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or is_past(token):
             continue
         wanted = targets | units if token.lemma_ in leading else targets
         for t in _role_words(token):
@@ -286,8 +325,9 @@ def _trim(text: str, part: Part) -> Part:
     return Part(part.frame, start, end, part.explicit)
 
 
-def _detail(full: str, parts: list[Part]) -> Detail:
+def _detail(doc: Doc, full: str, parts: list[Part]) -> Detail:
     years = money = numbers = months = 0
+    packed: list[str] = []
     money_re = cue_patterns("detail_money")
     for part in parts:
         text = full[part.start:part.end]
@@ -295,4 +335,28 @@ def _detail(full: str, parts: list[Part]) -> Detail:
         money += len(money_re.findall(text))
         months += len(MONTH.findall(text))
         numbers += sum(1 for m in NUMBER.finditer(text) if not YEAR.fullmatch(m.group(0)))
-    return Detail(years, money, numbers, months)
+        span = doc.char_span(part.start, part.end, alignment_mode="expand")
+        for sent in span.sents if span is not None else ():
+            found = specifics(sent)
+            if len(found) > len(packed):
+                packed = found
+    return Detail(years, money, numbers, months, len(packed), tuple(packed))
+
+
+def specifics(sent: Span) -> list[str]:
+    """The specifics one sentence packs, as written: steps (verbs with a direct object),
+    items listed after a noun, figures, top titles and pay words."""
+    text, base = sent.text, sent.start_char
+    titles = [m.group(0) for m in cue_patterns("destination_titles").finditer(text)]
+    covered = [(base + m.start(), base + m.end())
+               for m in cue_patterns("destination_titles").finditer(text)]
+    out: list[str] = []
+    for t in sent:
+        if any(a <= t.idx < b for a, b in covered):
+            continue
+        step = t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+        listed = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") \
+            and t.head.pos_ in ("NOUN", "PROPN")
+        if step or listed or t.like_num:
+            out.append(" ".join([t.text, *(c.text for c in t.children if c.dep_ == "prt")]))
+    return out + titles + [m.group(0) for m in cue_patterns("detail_money").finditer(text)]

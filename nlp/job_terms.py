@@ -48,6 +48,7 @@ class JobProfile:
 
     terms: tuple[JobTerm, ...]
     lemmas: frozenset[str]
+    role_phrases: tuple[tuple[str, ...], ...] = ()  # lemma runs naming the role or its field
 
 
 @cache
@@ -200,7 +201,43 @@ def job_profile(description: str, role: str = "") -> JobProfile:
     terms = sorted(seen.values(), key=lambda t: t.rank)
     content = frozenset(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop
                         and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
-    return JobProfile(tuple(terms), content)
+    title = [t for t in doc if t.idx < role_end - 2] if role else _title_tokens(doc, heading_end)
+    return JobProfile(tuple(terms), content, role_phrases(title))
+
+
+_TITLE_END = frozenset({"-", "—", "–", "(", ",", "|", ":", "at", "@", "in", "for", "."})
+
+
+def _title_tokens(doc: Doc, heading_end: int) -> list:
+    """The job title at the head of a description: its first line up to the employer."""
+    out = []
+    for t in doc:
+        if t.idx >= heading_end or t.lower_ in _TITLE_END or t.is_space:
+            break
+        out.append(t)
+    return out if len(out) <= 6 else []
+
+
+def role_phrases(title: list) -> tuple[tuple[str, ...], ...]:
+    """Lemma runs that name the role or its field: "customer success manager",
+    "customer success", "ux designer", "ux", "nurse"; ranks ("senior") and generic
+    heads or fields alone ("manager", "account") name nothing."""
+    rank, heads = _word_set("role_rank_words"), _word_set("generic_role_heads")
+    fields = _word_set("generic_role_fields")
+    words = [t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_ for t in title
+             if t.is_alpha or t.text.isalnum()]
+    words = [w for w in words if w not in rank]
+    if not words:
+        return ()
+    out: set[tuple[str, ...]] = set()
+    head, field = words[-1], tuple(words[:-1])
+    for i in range(len(words) - 1):  # every run ending in the head: "registered nurse"
+        out.add(tuple(words[i:]))
+    if len(field) >= 2 or (field and field[0] not in fields):
+        out.add(field)
+    if head not in heads:
+        out.add((head,))
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict[str, object]]]:

@@ -22,9 +22,12 @@ class Finding:
     message: str
     suggestion: str
     rule: str
+    # Other parts of the text the finding is about, each {"label", "start", "end", "text"}
+    # (long_term_first names the long-term part and the near-term part it puts last).
+    spans: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "code": self.code,
             "severity": self.severity,
             "start": self.start,
@@ -34,6 +37,9 @@ class Finding:
             "suggestion": self.suggestion,
             "rule": self.rule,
         }
+        if self.spans:
+            data["spans"] = [dict(s) for s in self.spans]
+        return data
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 - irrelevant: the share of the answer's content nouns found in the job title and
   description (lemmas), with the job terms it uses; an answer about another
-  career shares almost nothing.
+  career shares almost nothing.  An answer that aims at the job's own role or
+  field ("I see myself running a customer success organisation" for a Customer
+  Success Manager) relates to it whatever else it says.
 - unrealistic: a top job or the interviewer's job (data: ``top_titles``) in the
   same sentence as a time frame of three years or less, or an absolute promise
   (``absolutes``).
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ..answer_structure import analyze_structure, cue_patterns
+from ..answer_structure import FORWARD, analyze_structure, cue_patterns, is_past
 from ..job_terms import JobProfile, job_profile, match_terms
+from ..resources import load_json
 from ..result import Finding
 from .answer_findings import answer_finding
 from .base import CheckInput
@@ -43,6 +47,7 @@ class AnswerSignals:
     terms_used: int
     platitudes: int
     concrete: int
+    aims_at_role: bool = False
 
     @property
     def share(self) -> float:
@@ -51,7 +56,8 @@ class AnswerSignals:
     @property
     def relevant(self) -> bool:
         """Enough shared content words, or several job terms used; platitudes are not judged."""
-        if self.nouns < MIN_NOUNS or self.vague or self.share >= MIN_RELEVANT_SHARE:
+        if self.nouns < MIN_NOUNS or self.vague or self.share >= MIN_RELEVANT_SHARE \
+                or self.aims_at_role:
             return True
         return self.terms_used >= 2 and self.share >= LOW_SHARE
 
@@ -98,10 +104,46 @@ def signals(data: CheckInput) -> AnswerSignals:
     concrete += sum(1 for e in data.doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "CARDINAL",
                                                               "MONEY", "PERCENT", "DATE"))
     # Naming the job or the employer is not a goal that relates to it: count duty terms.
+    aims = profile is not None and role_aim(data.doc, profile) is not None
     cached = AnswerSignals(len(nouns), shared, int(found.get("duty_count", len(used))),
-                           platitudes, concrete)
+                           platitudes, concrete, aims)
     data.doc.user_data["coach_answer_signals"] = cached
     return cached
+
+
+def role_aim(doc: Doc, profile: JobProfile) -> Span | None:
+    """Where the answer aims at the job's own role or field: "I see myself running a
+    customer success organisation", "I'd like to grow as a UX designer"; not a mention
+    in the past ("I did customer success for years") or set aside ("not nursing")."""
+    if not profile.role_phrases:
+        return None
+    words = [t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower() for t in doc]
+    for phrase in profile.role_phrases:
+        size = len(phrase)
+        for i in range(len(words) - size + 1):
+            if tuple(words[i:i + size]) == phrase and _aimed(doc[i + size - 1]):
+                return doc[i:i + size]
+    return None
+
+
+def _aimed(token: Token) -> bool:
+    """A forward verb, a modal or a goal word governs the token, and nothing negates it."""
+    subjects = _aim_subjects()
+    aimed = False
+    for head in token.ancestors:
+        if any(c.dep_ == "neg" for c in head.children) or is_past(head):
+            return False
+        if head.lemma_.lower() in FORWARD or head.lower_ in FORWARD or any(
+                (c.lower_ in FORWARD and c.dep_ in ("aux", "nsubj", "nsubjpass"))
+                or (c.lemma_.lower() in subjects and c.dep_ in ("nsubj", "attr"))
+                for c in head.children):
+            aimed = True
+    return aimed
+
+
+@cache
+def _aim_subjects() -> frozenset[str]:
+    return frozenset(load_json("answer_cues.json")["aim_subjects"])
 
 
 def _nouns(doc: Doc | Span) -> set[str]:

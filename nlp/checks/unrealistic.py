@@ -50,7 +50,7 @@ def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
     for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _own_business_scale,
-                 _leaps, _pace,
+                 _leaps, _pace, _compressed, _from_zero,
                  _count_rate, _workload, _venues, _entry_pay):
         reason = rule(data, months) if rule is not _absolute else _absolute(data)
         if reason is not None:
@@ -310,6 +310,70 @@ def _pace(data: CheckInput, months: float | None):
                 "a senior role straight after qualifying skips the years of experience it "
                 "normally requires.", "aim for the first step (a junior or mid-level role) first.")
     return None
+
+
+_STARTING = frozenset({"start", "begin", "enrol", "enroll", "apply", "join", "register"})
+
+
+def _compressed(data: CheckInput, months: float | None):
+    """A programme of a stated length finished in less than half of it ("finish a 4-year
+    nursing degree in 12 months", "complete a three-year apprenticeship by Christmas");
+    not starting one, nor finishing a part of one ("the final year of my 3-year degree")."""
+    if months is None:
+        return None
+    programmes = rubric_terms("programme_nouns")
+    numbers = table("number_words")
+    for year in data.doc:
+        if year.lemma_.lower() != "year" or year.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        count = next((c for c in year.children if c.like_num), None)
+        noun = year.head
+        if count is None or not {noun.lower_, noun.lemma_.lower()} & programmes:
+            continue
+        raw = count.lower_
+        years = float(raw) if raw.isdigit() else numbers.get(raw)
+        if not years or months >= years * 12 / 2 or not _completed_whole(noun):
+            continue
+        start, end = count.idx, noun.idx + len(noun.text)
+        return (start, end, "unrealistic.compressed",
+                f"a {raw}-year programme in about {max(1, round(months))} months is less "
+                "than half its normal length, even with full-time study.",
+                "give it its normal length, or name a part of it you can finish in that "
+                "time (a module, a year, an exam).")
+    return None
+
+
+def _completed_whole(noun: Token) -> bool:
+    """The programme itself is the object of a completion verb ("finish", "earn",
+    "complete", "get"), not a part of it ("the last year of")."""
+    head = noun.head
+    if noun.dep_ == "pobj" or head.pos_ in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    return head.pos_ in ("VERB", "AUX") and lemma in words("completion_verbs") \
+        and lemma not in _STARTING
+
+
+def _from_zero(data: CheckInput, months: float | None):
+    """From a beginner's start to an advanced level in a few months ("JLPT N1 in 3 months
+    starting from zero", "fluent Spanish from scratch by summer")."""
+    if months is None or months > 12:
+        return None
+    lowered = _padded_words(data.text)
+    start = next((m for m in rubric_terms("beginner_markers") if f" {m} " in lowered), None)
+    level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
+    if start is None or level is None:
+        return None
+    at = data.text.lower().find(level)
+    shown = data.text[at:at + len(level)]
+    return (at, at + len(level), "unrealistic.from_zero",
+            f"going from a beginner's start to '{shown}' in about {max(1, round(months))} "
+            "months skips the years of practice it normally takes.",
+            "set the next level up from where you are as the goal for this time frame.")
+
+
+def _padded_words(text: str) -> str:
+    return " " + " ".join(re.sub(r"[^\w'&+-]+", " ", text.lower()).split()) + " "
 
 
 _DAILY = re.compile(r"\b(a|per|each|every)\s+(day|shift)\b|\bdaily\b")

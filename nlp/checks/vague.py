@@ -26,7 +26,7 @@ _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in COMMITMENT_HEDGES
 
 
 @cache
-def _vague_phrase_re() -> re.Pattern[str]:
+def vague_phrase_re() -> re.Pattern[str]:
     phrases = sorted(words("vague_phrases"), key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
@@ -190,7 +190,7 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
             return data.finding("vague", "vague.abstract_object", start, end)
         if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
             return data.finding("vague", "vague.no_action", *data.bounds)
-    match = _vague_phrase_re().search(data.text.lower())
+    match = vague_phrase_re().search(data.text.lower())
     if match:
         return data.finding("vague", "vague.phrase", match.start(), match.end())
     return None
@@ -208,8 +208,58 @@ def _phrase_bounds(pred: Token, objs: list[Token]) -> tuple[int, int]:
     return start, end
 
 
+_MAIN_CHAIN = frozenset({"ROOT", "xcomp", "ccomp", "conj"})
+
+
+def _on_main_chain(verb: Token) -> bool:
+    """The goal's own action: the root, or a verb reached from it through complements
+    ("I want to try to earn..."), not a verb inside a relative or purpose clause."""
+    while verb.dep_ != "ROOT":
+        if verb.dep_ not in _MAIN_CHAIN or verb.head is verb:
+            return False
+        verb = verb.head
+    return True
+
+
+def action_hedge(data: CheckInput) -> Token | None:
+    """A hedge on the goal's action: "I'll try to", "hopefully", "maybe", "might", "kind
+    of want to"; the commitment itself is in doubt, whatever the goal names."""
+    hedges = words("strong_hedges")
+    for t in data.doc:
+        word = t.lower_
+        if t.lemma_.lower() in hedges and t.pos_ == "VERB" and _on_main_chain(t) and any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "conj" and c.i == t.i + 2
+                                                  and data.doc[t.i + 1].lower_ == "and")
+                for c in t.children):
+            hit = t  # "try to", "hope to", "attempt to", "try and"
+        elif word in hedges and t.dep_ in ("advmod", "aux") and t.head.pos_ in ("VERB", "AUX") \
+                and _on_main_chain(t.head):
+            hit = t  # "hopefully", "maybe", "might", "probably"
+        elif word in ("kind", "sort") and t.i + 1 < len(data.doc) \
+                and data.doc[t.i + 1].lower_ == "of" and t.pos_ == "ADV":
+            verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
+            if verb.pos_ not in ("VERB", "AUX") or not _on_main_chain(verb):
+                continue
+            hit = t  # "kind of want to" (the parser hangs "kind" on "of")
+        else:
+            continue
+        verb = hit if hit.pos_ == "VERB" else hit.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if not is_negated(verb):
+            return hit
+    return None
+
+
 def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Finding]:
     out: list[Finding] = []
+    hedge = action_hedge(data)
+    if hedge is not None and not already_vague:
+        end = hedge.idx + len(hedge.text)
+        if hedge.lower_ in ("kind", "sort", "try", "attempt", "hope"):
+            end = data.doc[hedge.i + 1].idx + len(data.doc[hedge.i + 1].text)
+        example = " ".join((data.text[:hedge.idx] + data.text[end:]).split()) or data.goal_words
+        return [data.finding("vague", "vague.hedged", hedge.idx, end, example=example)]
     for pred in data.predicates:
         if is_negated(pred):
             continue
