@@ -8,12 +8,13 @@ from typing import Any
 
 # Which code names a run covered by several findings: problems in the words
 # themselves come before what the whole goal lacks.
-PRIORITY = ("unrealistic", "habit", "vague", "irrelevant", "filler", "missing_metric",
-            "missing_deadline")
+PRIORITY = ("unrealistic", "habit", "vague", "irrelevant", "long_term_first", "no_short_term",
+            "vague_short_term", "long_term_too_detailed", "no_long_term", "filler",
+            "missing_metric", "missing_deadline", "too_short", "too_long")
 
 
 def _rank(code: str) -> int:
-    return PRIORITY.index(code) if code in PRIORITY else len(PRIORITY) - 2
+    return PRIORITY.index(code) if code in PRIORITY else PRIORITY.index("filler")
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,19 @@ class Report:
     next_steps: list[str] = field(default_factory=list)
 
     @property
+    def listed(self) -> list[dict[str, Any]]:
+        """The findings to list: the fillers as one entry (each is still highlighted)."""
+        fillers = [f for f in self.findings if f.get("code") == "filler"]
+        if len(fillers) < 2:
+            return self.findings
+        words = list(dict.fromkeys(f.get("text", "") for f in fillers))
+        merged = {**fillers[0], "text": " · ".join(words),
+                  "message": f"{len(fillers)} fillers or hedges "
+                             f"({self.filler.per_100_words:g} per 100 words): they make the "
+                             "answer sound unsure."}
+        return [f for f in self.findings if f.get("code") != "filler"] + [merged]
+
+    @property
     def highlights(self) -> list[dict[str, Any]]:
         """Findings about particular words; length findings cover the whole answer."""
         return [f for f in self.findings if f.get("code") not in WHOLE_ANSWER_CODES]
@@ -113,7 +126,7 @@ def relevant_findings(findings: list[dict[str, Any]], question: Question) -> lis
     """
     skip = set()
     if not question.expects_part("short_term"):
-        skip |= {"no_short_term", "long_term_first"}
+        skip |= {"no_short_term", "long_term_first", "vague_short_term"}
     if not question.expects_part("long_term"):
         skip |= {"no_long_term", "long_term_first", "long_term_too_detailed"}
     return [f for f in findings if f.get("code") not in skip]
@@ -217,8 +230,8 @@ def next_steps(report_findings: list[dict[str, Any]], checklist: list[Check],
                terms: JobTerms, length_: Length, filler_: Filler) -> list[str]:
     """What to change on the next try, most useful first, at most five."""
     steps: list[str] = []
-    order = ("no_short_term", "long_term_first", "irrelevant", "unrealistic", "vague",
-             "no_long_term", "long_term_too_detailed")
+    order = ("no_short_term", "long_term_first", "vague_short_term", "irrelevant", "unrealistic",
+             "vague", "no_long_term", "long_term_too_detailed")
     by_code = {f.get("code"): f for f in reversed(report_findings)}
     for code in order:
         finding = by_code.get(code)

@@ -281,3 +281,28 @@ def test_a_timed_answer_overrides_the_length_estimate():
     timed = build_report(_analysis(findings), find_question("career_goals"), 60, True)
     assert [f["code"] for f in untimed.findings] == ["too_short"]
     assert timed.findings == [] and timed.length.verdict == "ok"
+
+
+def test_fillers_are_listed_once_but_each_stays_highlighted():
+    text = "Um, I want to, like, learn SQL, you know. " * 3
+    fillers = [{"code": "filler", "start": m, "end": m + len(w), "text": w, "message": "m",
+                "suggestion": "Leave it out, or pause instead.", "severity": "info"}
+               for w in ("Um", "like", "you know") for m in [text.index(w)]]
+    other = {"code": "long_term_first", "start": 0, "end": 10, "text": text[:10],
+             "message": "You open with the long run.", "severity": "warning"}
+    report = build_report(_analysis([*fillers, other], text=text), find_question("career_goals"),
+                          None, True)
+    listed = report.listed
+    assert [f["code"] for f in listed] == ["long_term_first", "filler"]
+    assert listed[1]["text"] == "Um · like · you know"
+    assert listed[1]["message"].startswith("3 fillers or hedges")
+    assert len([f for f in report.highlights if f["code"] == "filler"]) == 3
+
+
+def test_structure_problems_are_read_before_fillers():
+    from coachapp.highlight import by_priority
+
+    findings = [{"code": c, "start": 0} for c in ("filler", "too_short", "long_term_first",
+                                                  "vague_short_term", "unrealistic")]
+    assert [f["code"] for f in by_priority(findings)] == [
+        "unrealistic", "long_term_first", "vague_short_term", "filler", "too_short"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -110,3 +112,70 @@ def test_live_feedback_outage_message_names_the_answer(page, practice_set):
     type_answer(page, "I want to build pipelines")
     expect(page.locator("#live-feedback .feedback-error")).to_have_text(
         "The feedback is unavailable right now. Your answer will still save.")
+
+
+CSM_DESCRIPTION = """Customer Success Manager, Brightline Software (Manchester, hybrid)
+Brightline makes scheduling software for clinics. You will own a portfolio of 40-60 accounts,
+run onboarding and quarterly business reviews, track product adoption in Gainsight, and work
+with Sales on renewals and expansion.
+Requirements:
+- 2+ years in customer success or account management
+- Experience running onboarding and QBRs
+- Comfortable with Salesforce or HubSpot and Gainsight
+- Strong written and verbal communication
+Nice to have:
+- Healthcare or clinic operations background"""
+LONG_TERM_FIRST = (
+    "Well, so, long-term, I really see myself eventually running a whole customer success "
+    "organisation, maybe as a VP of Customer Experience somewhere, building the team from "
+    "scratch, hiring maybe twenty people, setting up the whole playbook, the tooling, the "
+    "metrics, the compensation plans, all of that, and honestly that's the dream, you know. "
+    "I've always been a people person and I think I'm good with clients. Um, and I guess in "
+    "the shorter term I'd like to, like, get into a role like this one and learn a lot.")
+NEAR_TERM_FIRST = (
+    "In my first year at Brightline I want to own my portfolio of accounts well: run onboarding "
+    "for every new clinic within their first month, hold quarterly business reviews with each "
+    "account, and use Gainsight to spot low product adoption early so renewals are never a "
+    "surprise. I'd also like to get fluent in Salesforce quickly, because good notes make "
+    "renewals and expansion with Sales much easier. Longer term, I'd like to grow into a "
+    "senior customer success role, leading a small team and shaping how we work with Sales.")
+
+
+def test_a_long_term_first_answer_is_named_fixed_and_improves(page, make_user, browser_login):
+    """Issue 6's story: a real-looking job, a rambling long-term-first answer, told exactly
+    that with the spans; the reworked answer scores higher and covers more job terms."""
+    browser_login(make_user("client", name="Ana Client"))
+    page.goto("/interview/sets/new")
+    page.get_by_label("Job title").fill("Customer Success Manager")
+    page.get_by_label("Company").fill("Brightline Software")
+    page.get_by_label("Job description").fill(CSM_DESCRIPTION)
+    page.get_by_role("button", name="Save target job").click()
+    page.get_by_role("link", name="Answer: What are your career goals?").click()
+
+    type_answer(page, LONG_TERM_FIRST)
+    page.get_by_role("button", name="Submit answer").click()
+    order = page.locator('.check[data-check="order"]')
+    expect(order).to_have_attribute("data-state", "missing")
+    expect(order).to_contain_text("It opens with the long-term goal")
+    expect(page.locator('.check[data-check="long_term"] .check-quote').first).to_contain_text(
+        "long-term, I really see myself")
+    expect(page.locator('.check[data-check="short_term"] .check-quote').first).to_contain_text(
+        "in the shorter term")
+    findings = page.locator(".findings")
+    expect(findings).to_contain_text("You open with where you want to be in the long run")
+    expect(findings).to_contain_text("in the shorter term")
+    expect(findings).to_contain_text("detailed itinerary")
+    expect(page.locator(".highlighted-text mark[data-codes~=filler]").first).to_be_visible()
+    first_score = int(page.locator(".smart-head .score").inner_text())
+    first_used = int(page.locator(".job-coverage").get_attribute("data-used"))
+    save_screenshot(page, "interview-long-term-first")
+
+    page.get_by_role("link", name="Try again").click()
+    type_answer(page, NEAR_TERM_FIRST)
+    page.get_by_role("button", name="Submit answer").click()
+    expect(page.get_by_text("Attempt 2")).to_be_visible()
+    expect(page.locator('.check[data-check="order"]')).to_have_attribute("data-state", "ok")
+    assert int(page.locator(".smart-head .score").inner_text()) > first_score
+    assert int(page.locator(".job-coverage").get_attribute("data-used")) > first_used + 3
+    expect(page.locator(".change-line")).to_have_class(re.compile("is-up"))
+    save_screenshot(page, "interview-near-term-first")
