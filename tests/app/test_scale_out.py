@@ -1,7 +1,7 @@
 """Two gunicorn processes sharing one database and one Redis serve one person
-seamlessly: a session from one is valid on the other, and an analysis cached by
-one is a hit on the other. Real processes on free loopback ports, bounded waits,
-always stopped."""
+seamlessly: a session from one is valid on the other, an analysis cached by one
+is a hit on the other, and a rate limit counts requests to both. Real processes
+on free loopback ports, bounded waits, always stopped."""
 
 from __future__ import annotations
 
@@ -174,3 +174,17 @@ def test_two_processes_serve_one_person_seamlessly(two_servers, make_user, redis
     assert status in (302, 303)
     status, headers, _ = browser.request(first, "GET", "/goals/")
     assert status == 302 and "/login" in headers["Location"]
+
+    # Failed logins for one account count on both processes: 10 are allowed in all.
+    attacker = Browser()
+    token = attacker.csrf_token(first)
+    statuses = []
+    for attempt in range(11):
+        status, headers, _ = attacker.request(
+            (first, second)[attempt % 2], "POST", "/login",
+            body=urlencode({"csrf_token": token, "email": user.email,
+                            "password": "wrong password, attempt"}).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded"})
+        statuses.append(status)
+    assert statuses[:10] == [200] * 10, statuses
+    assert statuses[10] == 429 and int(headers["Retry-After"]) > 0, statuses
