@@ -105,7 +105,7 @@ def main() -> int:
     clear_cache(redis_url)
     cache = f"Redis ({redis_url})" if redis_url else "in-process LRU per worker"
     print(f"POST /api/analyze: gunicorn --preload, {args.workers} sync workers, "
-          f"{args.clients} clients, loopback; cache: {cache}; database: "
+          f"{args.clients} clients, loopback, rate limits off; cache: {cache}; database: "
           f"{url.split('://')[0]}", flush=True)
 
     with gunicorn(server_environment(url, redis_url), workers=args.workers) as (_, port):

@@ -109,10 +109,15 @@ def get(port: int, path: str, timeout: float = 5) -> int:
 @contextmanager
 def gunicorn(environment: dict[str, str], workers: int = 2, preload: bool = True,
              log: Path | None = None) -> Iterator[tuple[subprocess.Popen, int]]:
-    """gunicorn serving the app on a free loopback port, healthy on entry, stopped on exit."""
+    """gunicorn serving the app on a free loopback port, healthy on entry, stopped on exit.
+
+    Rate limits are off: the load comes from one bench account, and what is measured
+    is capacity (the limits themselves are tested in tests/app/test_ratelimits.py).
+    """
     port = free_port()
     command = [PYTHON, "-m", "gunicorn", "--workers", str(workers),
-               "--bind", f"127.0.0.1:{port}", "--timeout", "60", "coachapp:create_app()"]
+               "--bind", f"127.0.0.1:{port}", "--timeout", "60",
+               "coachapp:create_app({'RATELIMIT_ENABLED': False})"]
     if preload:
         command.insert(3, "--preload")
     output = log.open("w") if log else subprocess.DEVNULL
