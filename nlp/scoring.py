@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from .context import Context
 from .result import Facts, Finding, Verdict
 
@@ -63,16 +65,24 @@ def smart_verdicts(findings: list[Finding], facts: Facts, context: Context,
 
 
 def score(verdicts: dict[str, Verdict], findings: list[Finding], words: int = 0) -> int:
-    """Weighted SMART letters, minus small penalties for findings the letters do not cover.
+    """Weighted SMART letters, minus small penalties for findings the letters do not cover."""
+    return points([letter for letter, verdict in verdicts.items() if verdict.ok],
+                  [(f.code, f.severity) for f in findings], words)
+
+
+def points(ok_letters: Iterable[str], findings: Iterable[tuple[str, str]], words: int = 0) -> int:
+    """The 0-100 score from the letters that pass and each finding's (code, severity).
 
     Filler counts once per answer, scaled by its rate per 100 words (``words`` is the
-    answer's length), however many uses are highlighted.
+    answer's length), however many uses are highlighted. Public so that a stored
+    analysis can be rescored (a coach dismissing a flag) by the same formula.
     """
-    total = sum(WEIGHTS[letter] for letter, verdict in verdicts.items() if verdict.ok)
+    findings = list(findings)
+    total = sum(WEIGHTS[letter] for letter in ok_letters)
     covered = {code for codes in LETTER_CODES.values() for code in codes}
-    total -= sum(PENALTY.get(f.severity, 0) for f in findings
-                 if f.code not in covered and f.code != "filler")
-    total -= filler_penalty(sum(1 for f in findings if f.code == "filler"), words)
+    total -= sum(PENALTY.get(severity, 0) for code, severity in findings
+                 if code not in covered and code != "filler")
+    total -= filler_penalty(sum(1 for code, _ in findings if code == "filler"), words)
     return max(0, min(100, total))
 
 

@@ -7,7 +7,7 @@ import copy
 from collections.abc import Iterable
 from typing import Any
 
-from nlp.scoring import LETTER_CODES, PENALTY, WEIGHTS
+from nlp.scoring import LETTER_CODES, points
 
 QUOTE_MAX = 300
 
@@ -20,8 +20,8 @@ def finding_key(finding: dict[str, Any]) -> tuple[str, str]:
 def rescore(analysis: dict[str, Any], dismissed: set[tuple[str, str]]) -> int | None:
     """The analysis score with the ``dismissed`` findings taken out.
 
-    The same formula as the analyzer's (weighted letters minus penalties for
-    findings no letter covers); with nothing dismissed it gives the same score.
+    The analyzer's own formula (``nlp.scoring.points``) on what is left; with
+    nothing dismissed it gives the same score.
     """
     if not analysis:
         return None
@@ -29,15 +29,10 @@ def rescore(analysis: dict[str, Any], dismissed: set[tuple[str, str]]) -> int | 
     if not dismissed or len(remaining) == len(analysis.get("findings", [])):
         return analysis.get("score")
     codes = {f.get("code") for f in remaining}
-    total = 0
-    for letter, weight in WEIGHTS.items():
-        verdict = analysis.get("smart", {}).get(letter, {})
-        if verdict.get("ok") or not codes & set(LETTER_CODES[letter]):
-            total += weight
-    covered = {code for group in LETTER_CODES.values() for code in group}
-    total -= sum(PENALTY.get(f.get("severity"), 0) for f in remaining
-                 if f.get("code") not in covered)
-    return max(0, min(100, total))
+    ok = [letter for letter, verdict in analysis.get("smart", {}).items()
+          if verdict.get("ok") or not codes & set(LETTER_CODES.get(letter, ()))]
+    return points(ok, [(f.get("code", ""), f.get("severity", "")) for f in remaining],
+                  len(analysis.get("text", "").split()))
 
 
 def open_flags(analysis: dict[str, Any] | None, dismissed: set[tuple[str, str]]) -> int:
