@@ -1,4 +1,4 @@
-"""The flag-compiled Matcher finds exactly what the patterns as written find."""
+"""The rule matcher finds exactly what spaCy's Matcher finds with the patterns as written."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from nlp.pattern_flags import FIRST_FREE_FLAG, LAST_FLAG, FlagCompiler
 from nlp.pipeline import SPAN_KEY
 from nlp.resources import pattern_rules
+from nlp.rule_matcher import FIRST_FREE_FLAG, LAST_FLAG, Rule, RuleMatcher
 
 try:
     from .labelled import HERE
@@ -51,23 +51,44 @@ def test_compiled_rules_match_exactly_what_the_written_ones_match(pipeline, plai
         assert found == expected, doc.text
 
 
-def test_flags_go_to_the_tests_made_at_every_token_first():
-    vocab = spacy.blank("en").vocab
-    patterns = [[{"LOWER": {"IN": [f"w{i}"]}}, {"TEXT": {"REGEX": f"^x{i}$"}}]
-                for i in range(40)]
-    compiler = FlagCompiler(vocab, patterns)
-    assert len(compiler.flags) == LAST_FLAG - FIRST_FREE_FLAG + 1
-    compiled = [compiler.compile(p) for p in patterns]
-    assert all(next(iter(p[0])).startswith("FLAG") for p in compiled)  # every first test
-    assert sum(next(iter(p[1])).startswith("FLAG") for p in compiled) == 5  # the rest
+def _hits(matcher, doc):
+    return sorted((h.key, h.start, h.end) for h in matcher(doc))
 
 
-def test_a_flag_is_the_written_test_on_every_word():
+def _plain(vocab, rules):
+    matcher = Matcher(vocab, validate=True)
+    for rule in rules:
+        matcher.add(rule.key, [list(rule.pattern)])
+    return lambda doc: sorted((vocab.strings[k], s, e) for k, s, e in set(matcher(doc)))
+
+
+def test_word_lists_share_flags_when_bits_run_out_and_matches_stay_exact():
+    language = spacy.blank("en")
+    rules = [Rule(f"r{i}", [{"LOWER": {"IN": ["by", "before", f"w{i}"]}},
+                            {"LOWER": {"IN": ["june", "july"]}}]) for i in range(60)]
+    rules.append(Rule("regex", [{"TEXT": {"REGEX": "^Q[1-4]$"}, "OP": "?"},
+                                {"LOWER": {"IN": ["end", "start"]}}]))
+    rules.append(Rule("word", [{"TEXT": {"REGEX": "^\\d+%$"}}]))
+    matcher = RuleMatcher(language.vocab, rules)
+    bits = set(matcher.flags.values())
+    assert len(bits) == LAST_FLAG - FIRST_FREE_FLAG + 1  # every free bit, some shared
+    assert matcher._exact  # the rules on shared bits are checked as written
+    plain = _plain(language.vocab, rules)
+    for text in ("by june w3 july w59 june before july", "Q3 end w7 start by w1 july 50%",
+                 "BY JUNE, W12 July; before, July", ""):
+        doc = language(text)
+        assert _hits(matcher, doc) == plain(doc), text
+
+
+def test_word_rules_are_looked_up_per_word_and_flags_are_the_written_tests():
     vocab = spacy.blank("en").vocab
-    patterns = [[{"LOWER": {"IN": ["by", "june"]}}, {"TEXT": {"REGEX": "^[Qq][1-4]$"}},
-                 {"LOWER": {"REGEX": "^fy\\d\\d$"}}]]
-    compiler = FlagCompiler(vocab, patterns)
-    tests = {bit: key for key, bit in compiler.flags.items()}
+    rules = [Rule("pct", [{"TEXT": {"REGEX": "^\\d+%$"}}]),
+             Rule("num", [{"LIKE_NUM": True, "LOWER": {"IN": ["ten", "10"]}}]),
+             Rule("seq", [{"LOWER": {"IN": ["by", "june"]}}, {"TEXT": {"REGEX": "^[Qq][1-4]$"}},
+                          {"LOWER": {"REGEX": "^fy\\d\\d$"}}])]
+    matcher = RuleMatcher(vocab, rules)
+    assert [key for key, _ in matcher._word_rules] == ["pct", "num"]
+    tests = {bit: key for key, bit in matcher.flags.items()}
     expected = {
         "By": (True, False, False), "JUNE": (True, False, False), "Q3": (False, True, False),
         "q5": (False, False, False), "FY26": (False, False, True), "ünïcödé": (False,) * 3,

@@ -1,0 +1,204 @@
+"""Run the data-file token rules fast, with exactly the matches spaCy's Matcher gives.
+
+spaCy's Matcher starts every rule at every token and tests word lists
+(``{"LOWER": {"IN": [...]}}``) and regexes with a Python call per token and per
+distinct test, so with a hundred rules most of an answer's rule pass went into
+those calls. Three things remove most of them:
+
+* **Word rules** (one token, tests on the word alone) are looked up per word
+  type and cached, outside the Matcher.
+* **Lexeme flags**: a test that depends on the word alone is computed once per
+  word type and stored as a vocabulary flag (``Vocab.add_flag``), which the
+  Matcher checks in C. The tests made at every token (a rule's first token, and
+  its second when the first is optional) get flags first.
+* **Coarse then exact**: only 45 flag bits are free, so when there are more of
+  those first tests than bits, the most similar word lists share one flag (their
+  union). The Matcher then finds a superset of the rule's matches, and each
+  match of such a rule is checked against the rule as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import ORTH
+from spacy.lexeme import Lexeme
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+FIRST_FREE_FLAG = 19  # spaCy's own lexical attributes use bits 1-18
+LAST_FLAG = 63
+WORD_CACHE_SIZE = 100_000
+BOOLEAN_WORD_ATTRS = ("LIKE_NUM", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "IS_CURRENCY")
+Spec = dict[str, Any]
+Key = tuple[str, str, Any]  # (attribute, operator, argument) of a word-level test
+WordTest = Callable[[Lexeme], bool]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule as the matcher sees it: its match key and its token pattern."""
+
+    key: str
+    pattern: Sequence[Spec]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's match: the rule key and the token span."""
+
+    key: str
+    start: int
+    end: int
+
+
+def _word_key(attr: str, value: Any) -> Key | None:
+    """The word-level test an attribute spec makes, or None if it needs more than the word."""
+    if attr in ("TEXT", "ORTH", "LOWER"):
+        attr = "ORTH" if attr == "TEXT" else attr
+        if isinstance(value, str):
+            return (attr, "IN", (value,))
+        if isinstance(value, dict) and len(value) == 1:
+            (op, arg), = value.items()
+            if op == "IN" and all(isinstance(v, str) for v in arg):
+                return (attr, "IN", tuple(sorted(set(arg))))
+            if op == "REGEX" and isinstance(arg, str):
+                return (attr, "REGEX", arg)
+    if attr in BOOLEAN_WORD_ATTRS and isinstance(value, bool):
+        return (attr, "IS", value)
+    return None
+
+
+def _text_test(key: Key) -> Callable[[str], bool]:
+    """A list or regex test on the word's text (what a lexeme flag is computed from)."""
+    attr, op, arg = key
+    view: Callable[[str], str] = str.lower if attr == "LOWER" else str
+    if op == "IN":
+        members = frozenset(arg)
+        return lambda text: view(text) in members
+    pattern = re.compile(arg)
+    return lambda text: pattern.search(view(text)) is not None
+
+
+def _word_test(key: Key) -> WordTest:
+    """Any word-level test, on the lexeme."""
+    attr, op, arg = key
+    if op == "IS":
+        return lambda lexeme: bool(getattr(lexeme, attr.lower())) == arg
+    test = _text_test(key)
+    return lambda lexeme: test(lexeme.orth_)
+
+
+def _is_word_rule(pattern: Sequence[Spec]) -> bool:
+    return len(pattern) == 1 and "OP" not in pattern[0] and \
+        all(_word_key(a, v) is not None for a, v in pattern[0].items())
+
+
+def _hot_positions(pattern: Sequence[Spec]) -> range:
+    """Token positions tested at every start: the first, and the second after an optional one."""
+    return range(2 if pattern[0].get("OP") in ("?", "*") and len(pattern) > 1 else 1)
+
+
+def _flaggable(attr: str, value: Any) -> Key | None:
+    key = _word_key(attr, value)
+    return key if key is not None and key[1] != "IS" else None  # spaCy has flags for those
+
+
+def _merge_similar(keys: list[Key], budget: int) -> list[list[Key]]:
+    """Group tests into at most ``budget`` groups, joining the most similar word lists first."""
+    groups = [[k] for k in keys]
+    while len(groups) > budget:
+        lists = [i for i, g in enumerate(groups) if all(k[1] == "IN" for k in g)]
+        if len(lists) < 2:
+            raise ValueError("too many distinct regex tests to share the free flag bits")
+        words = {i: set().union(*(k[2] for k in groups[i])) for i in lists}
+        best = max(((a, b) for n, a in enumerate(lists) for b in lists[n + 1:]),
+                   key=lambda ab: (len(words[ab[0]] & words[ab[1]]) /
+                                   len(words[ab[0]] | words[ab[1]]), -ab[0], -ab[1]))
+        groups[best[0]] += groups.pop(best[1])
+    return groups
+
+
+class RuleMatcher:
+    """Finds every rule's matches in a doc, the same as one Matcher with all rules would."""
+
+    def __init__(self, vocab: Vocab, rules: Iterable[Rule]) -> None:
+        rules = list(rules)
+        self.vocab = vocab
+        self._word_rules = [(r.key, [_word_test(_word_key(a, v))  # type: ignore[arg-type]
+                                     for a, v in r.pattern[0].items()])
+                            for r in rules if _is_word_rule(r.pattern)]
+        self._word_cache: dict[int, tuple[str, ...]] = {}
+        sequences = [r for r in rules if not _is_word_rule(r.pattern)]
+        self.flags = self._add_flags(vocab, [r.pattern for r in sequences])
+        self.matcher = Matcher(vocab, validate=False)
+        self._exact: dict[str, Matcher] = {}
+        for rule in sequences:
+            pattern, coarse = self._compile(rule.pattern)
+            self.matcher.add(rule.key, [pattern])
+            if coarse:
+                self._exact[rule.key] = Matcher(vocab, validate=False)
+                self._exact[rule.key].add(rule.key, [list(rule.pattern)])
+
+    def _add_flags(self, vocab: Vocab, patterns: list[Sequence[Spec]]) -> dict[Key, int]:
+        hot: list[Key] = []
+        cold: list[Key] = []
+        for pattern in patterns:
+            for position, spec in enumerate(pattern):
+                for attr, value in spec.items():
+                    key = _flaggable(attr, value)
+                    if key is not None:
+                        (hot if position in _hot_positions(pattern) else cold).append(key)
+        hot = list(dict.fromkeys(hot))
+        cold = [k for k in dict.fromkeys(cold) if k not in hot]
+        bits = [b for b in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if b not in vocab.lex_attr_getters]
+        groups = _merge_similar(hot, len(bits)) + [[k] for k in cold]
+        flags: dict[Key, int] = {}
+        for group, bit in zip(groups, bits, strict=False):
+            tests = [_text_test(k) for k in group]
+            vocab.add_flag(lambda text, tests=tests: any(t(text) for t in tests), bit)
+            for key in group:
+                flags[key] = bit
+        self._shared = {k for g in groups if len(g) > 1 for k in g}
+        return flags
+
+    def _compile(self, pattern: Sequence[Spec]) -> tuple[list[Spec], bool]:
+        """The pattern with flagged tests replaced by flags, and whether any flag is shared."""
+        out, coarse = [], False
+        for spec in pattern:
+            new: Spec = {}
+            for attr, value in spec.items():
+                key = _flaggable(attr, value)
+                if key is None or key not in self.flags:
+                    new[attr] = value
+                else:
+                    new[f"FLAG{self.flags[key]}"] = True
+                    coarse = coarse or key in self._shared
+            out.append(new)
+        return out, coarse
+
+    def _word_hits(self, orth: int) -> tuple[str, ...]:
+        hits = self._word_cache.get(orth)
+        if hits is None:
+            lexeme = self.vocab[orth]
+            hits = tuple(key for key, tests in self._word_rules if all(t(lexeme) for t in tests))
+            if len(self._word_cache) >= WORD_CACHE_SIZE:
+                self._word_cache.clear()
+            self._word_cache[orth] = hits
+        return hits
+
+    def __call__(self, doc: Doc) -> list[Hit]:
+        strings = self.vocab.strings
+        hits = [Hit(key, i, i + 1) for i, orth in enumerate(doc.to_array(ORTH).tolist())
+                for key in self._word_hits(orth)]
+        for match_id, start, end in self.matcher(doc):
+            key = strings[match_id]
+            exact = self._exact.get(key)
+            if exact is None or any(s == 0 and e == end - start
+                                    for _, s, e in exact(doc[start:end])):
+                hits.append(Hit(key, start, end))
+        return hits
