@@ -201,11 +201,21 @@ def job_profile(description: str, role: str = "") -> JobProfile:
     terms = sorted(seen.values(), key=lambda t: t.rank)
     content = frozenset(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop
                         and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
-    title = [t for t in doc if t.idx < role_end - 2] if role else _title_tokens(doc, heading_end)
+    title = _cut_title([t for t in doc if t.idx < role_end - 2]) if role else \
+        _title_tokens(doc, heading_end)
     return JobProfile(tuple(terms), content, role_phrases(title))
 
 
 _TITLE_END = frozenset({"-", "—", "–", "(", ",", "|", ":", "at", "@", "in", "for", "."})
+
+
+def _cut_title(tokens: list) -> list:
+    """The role itself: "Registered Nurse - Medical-Surgical Unit" -> "Registered Nurse"."""
+    for n, t in enumerate(tokens):
+        joined = t.text in "-–—" and not tokens[n - 1].whitespace_  # "Full-Stack"
+        if n and t.lower_ in _TITLE_END and not joined:
+            return tokens[:n]
+    return tokens
 
 
 def _title_tokens(doc: Doc, heading_end: int) -> list:

@@ -147,8 +147,15 @@ def _aim_subjects() -> frozenset[str]:
 
 
 def _nouns(doc: Doc | Span) -> set[str]:
-    return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN")
-            and t.is_alpha and not t.is_stop and len(t.text) > 2}
+    """Content nouns; generic ones (year, people, role, goal) say nothing about a field."""
+    generic = _generic_nouns()
+    return {lemma for t in doc if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop
+            and len(t.text) > 2 and (lemma := t.lemma_.lower()) not in generic}
+
+
+@cache
+def _generic_nouns() -> frozenset[str]:
+    return frozenset(load_json("answer_cues.json")["generic_nouns"])
 
 
 def _goal_nouns(data: CheckInput) -> set[str]:

@@ -103,14 +103,15 @@ def check(data: CheckInput) -> list[Finding]:
         where = shorts[-1] if shorts else None
         out.append(answer_finding(data, "no_long_term", "no_long_term",
                                   where.start if where else start, where.end if where else end))
-    if found.opens_with == LONG and found.later_short_cue and longs:
-        near = next((p for p in shorts if p.start >= longs[0].end), shorts[0] if shorts else None)
+    if found.opens_with == LONG and found.later_short_cue and longs and shorts:
+        # Only an answer that does come to the near term puts it second; one that never
+        # does is told no_short_term instead.
+        near = next((p for p in shorts if p.start >= longs[0].end), shorts[0])
         finding = answer_finding(data, "long_term_first", "long_term_first",
                                  longs[0].start, longs[0].end,
-                                 near=_quote(data, near) if near else "your near-term steps")
-        parts = [("long_term", longs[0].start, longs[0].end)]
-        if near is not None:
-            parts.append(("short_term", *_spoken_start(data, near)))
+                                 near=_quote(data, near))
+        parts = [("long_term", longs[0].start, longs[0].end),
+                 ("short_term", *_spoken_start(data, near))]
         out.append(replace(finding, spans=tuple(
             {"label": label, "start": a, "end": b, "text": data.text[a:b]}
             for label, a, b in parts)))
