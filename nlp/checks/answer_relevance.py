@@ -99,10 +99,14 @@ def signals(data: CheckInput) -> AnswerSignals:
             nouns, shared = goal_nouns, goal_shared
     found = job_terms(data)
     used = found["used"]
-    platitudes = len(cue_patterns("platitudes").findall(data.text))
+    stock = [m.span() for m in cue_patterns("platitudes").finditer(data.text)]
+    platitudes = len(stock)
     concrete = len({u["term"].lower() for u in used})
+    # Names and amounts are concrete; "every day" and "a hundred percent" in a stock phrase
+    # are not, and a bare date is a time frame, not a goal.
     concrete += sum(1 for e in data.doc.ents if e.label_ in ("ORG", "PRODUCT", "GPE", "CARDINAL",
-                                                              "MONEY", "PERCENT", "DATE"))
+                                                              "MONEY", "PERCENT")
+                    and not any(a < e.end_char and e.start_char < b for a, b in stock))
     # Naming the job or the employer is not a goal that relates to it: count duty terms.
     aims = profile is not None and role_aim(data.doc, profile) is not None
     cached = AnswerSignals(len(nouns), shared, int(found.get("duty_count", len(used))),
