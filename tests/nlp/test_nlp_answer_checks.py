@@ -90,6 +90,33 @@ FILLER = (
     "basically, like, here or somewhere like this. Um, yeah, that's basically it, I guess, "
     "like, for now, you know, in terms of the bakery stuff, um, and the cakes."
 )
+ONLY_LONG_SOON = (
+    "Ultimately I want to be the pastry chef who runs the whole viennoiserie side of a bakery "
+    "like this one. What I love about lamination is that it punishes shortcuts: the butter "
+    "temperature, the folds, the proof. A few years from now I'd like to be the person who "
+    "writes the recipes and trains the new bakers on them, and eventually I'd like to judge "
+    "at a regional baking competition."
+)
+CAREER_CHANGE = (
+    "My real goal is to become a tattoo artist. I've been drawing since I was a kid and this "
+    "year I started an apprenticeship application with a studio in Bath, so my immediate goal "
+    "is to build a portfolio of fifty flash designs by March and shadow an artist two evenings "
+    "a week. In a few years I'd like my own chair and a waiting list of clients. I'm applying "
+    "here because the early shifts leave my afternoons free for drawing and I need the income "
+    "in the meantime."
+)
+PLATITUDES = (
+    "Honestly, my goal for this year is just to get my foot in the door and keep moving up. "
+    "I'm very motivated and a quick learner, so I want to learn as much as possible, push "
+    "myself every day and give it my all. I want to be somewhere I feel valued, doing well "
+    "and in a good place, wherever that takes me."
+)
+GRANDIOSE = (
+    "In my first year I want to master the morning bake and get my Level 3 Food Hygiene "
+    "certificate. After that I want to open a bakery bigger than this one, win every baking "
+    "award in the country, and within ten years people will know my name the way they know "
+    "the big TV bakers."
+)
 SHORT = "In my first year, I'd like to master laminated doughs. Long term, become a pastry chef."
 RAMBLING = " ".join([GOOD, ONLY_SHORT.replace("My short-term goals are about this job. ", ""),
                      ONLY_LONG.replace("In five years I see", "Looking further ahead, I see")])
@@ -113,6 +140,10 @@ CASES = [
     ("unrealistic", UNREALISTIC, {"unrealistic"}, {"irrelevant", "vague"}),
     ("vague", VAGUE, {"vague"}, {"irrelevant", "no_short_term", "no_long_term"}),
     ("filler", FILLER, {"filler"}, {"irrelevant", "vague"}),
+    ("only_long_soon", ONLY_LONG_SOON, {"no_short_term"}, {"long_term_first", "no_long_term"}),
+    ("career_change", CAREER_CHANGE, {"irrelevant"}, {"vague", "no_short_term"}),
+    ("platitudes", PLATITUDES, {"vague"}, {"unrealistic"}),
+    ("grandiose", GRANDIOSE, {"unrealistic"}, {"vague", "irrelevant"}),
     ("too_short", SHORT, {"too_short"}, {"too_long", "no_short_term", "no_long_term"}),
     ("too_long", RAMBLING, {"too_long"}, {"too_short"}),
 ]

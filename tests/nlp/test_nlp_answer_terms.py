@@ -89,3 +89,15 @@ def test_answer_fact_offsets_slice_the_original(text):
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_answer(text):
     assert nlp.analyze_answer(text, CONTEXT).codes == ["empty"]
+
+
+@pytest.mark.parametrize(("role", "names", "not_names"), [
+    ("Registered Nurse - Medical-Surgical Unit", {("nurse",), ("registered", "nurse")},
+     {("unit",), ("surgical", "unit")}),
+    ("UX Designer (Contract)", {("designer",), ("ux", "designer")}, {("contract",)}),
+    ("Full-Stack Developer", {("developer",)}, set()),
+])
+def test_the_role_is_the_title_before_its_department(role, names, not_names):
+    phrases = set(job_profile("We are hiring.", role).role_phrases)
+    assert names <= phrases
+    assert not (not_names & phrases)
