@@ -130,12 +130,25 @@ def role_aim(doc: Doc, profile: JobProfile) -> Span | None:
     return None
 
 
+COMPETENCE_WORDS = frozenset({"solid", "reliable", "decent", "dependable", "capable",
+                              "competent", "safe", "hard-working", "hardworking"})
+PRETENCE_VERBS = frozenset({"pretend", "fake", "claim"})
+
+
 def _aimed(token: Token) -> bool:
-    """A forward verb, a modal or a goal word governs the token, and nothing negates it."""
+    """A forward verb, a modal or a goal word governs the token, and nothing negates it.
+    "I'd be a solid engineer here" judges the person, and "pretend I want to be" disowns it:
+    neither aims at the role."""
+    noun = token
+    while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
+        noun = noun.head  # "pastry" in "a solid pastry chef": judge the whole title
+    if any(c.dep_ == "amod" and c.lower_ in COMPETENCE_WORDS for c in noun.children):
+        return False
     subjects = _aim_subjects()
     aimed = False
     for head in token.ancestors:
-        if any(c.dep_ == "neg" for c in head.children) or is_past(head):
+        if any(c.dep_ == "neg" for c in head.children) or is_past(head) or \
+                head.lemma_.lower() in PRETENCE_VERBS:
             return False
         if head.lemma_.lower() in FORWARD or head.lower_ in FORWARD or any(
                 (c.lower_ in FORWARD and c.dep_ in ("aux", "nsubj", "nsubjpass"))

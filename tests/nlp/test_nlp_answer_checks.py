@@ -212,3 +212,18 @@ def test_parts_and_top_words():
     assert not {"i", "the", "and", "to"} & set(words)
     assert data["kind"] == "answer"
     assert set(data["smart"]) == {"specific", "measurable", "achievable", "relevant", "time_bound"}
+
+
+@pytest.mark.parametrize(("sentence", "aims"), [
+    ("In five years I want to be an assistant pastry chef who runs the morning bake.", True),
+    ("I'd like to become a great assistant pastry chef.", True),
+    ("I'd be a solid assistant pastry chef here, but my heart is in tattooing.", False),
+    ("I'd rather be honest than pretend I want to be an assistant pastry chef.", False),
+])
+def test_aiming_at_the_role(sentence, aims):
+    from nlp.checks.answer_relevance import role_aim
+    from nlp.job_terms import job_profile
+
+    doc = nlp.get_pipeline()(sentence)
+    profile = job_profile(BAKERY_JD, "Assistant Pastry Chef")
+    assert (role_aim(doc, profile) is not None) is aims
