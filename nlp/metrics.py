@@ -146,9 +146,10 @@ def _dedupe(items: list[Metric]) -> list[Metric]:
 def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[Metric]:
     """Verifiable completions: a named credential, a named role or title, a named deliverable."""
     taken = taken or []
+    covered = {i for s in taken for i in range(s.start, s.end)}
     found: list[Metric] = []
     for token in doc:
-        if any(s.start <= token.i < s.end for s in taken):
+        if token.i in covered:
             continue
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == token.dep_ and \
