@@ -13,8 +13,21 @@ from .base import CheckInput
 
 PAY_BASE_RATE = ("typical annual raises are around 3-5%, a promotion usually brings about 10%, "
                  "and a job change 10-20%")
-SELF_OWNED = re.compile(r"\b(own|my)\s+(company|business|startup|firm|agency|practice|shop)\b|"
-                        r"\bfound(er|ing)?\b|\bstart(ing)?\s+(a|my)\b")
+
+
+@cache
+def _self_owned() -> re.Pattern[str]:
+    """A business of one's own: 'my own salon', 'start a consultancy', 'founder'; not 'on my
+    own' nor 'start a course'."""
+    nouns = "|".join(re.escape(n) for n in sorted(rubric_terms("business_nouns"), key=len,
+                                                           reverse=True))
+    return re.compile(r"(?<!\bon )\b(my|our)\s+(own\s+)?(?:[\w&'-]+\s+){0,2}?(" + nouns +
+                      r")s?\b|\bfound(er|ing)\b|\bstart(ing)?\s+(a|an|my|our)\s+(own\s+)?"
+                      r"(?:[\w&'-]+\s+){0,2}?(" + nouns + r")s?\b")
+
+
+def _owns_business(lowered: str) -> bool:
+    return bool(_self_owned().search(lowered))
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 _ABSOLUTES = (
     (re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
@@ -31,8 +44,8 @@ _ABSOLUTES = (
     (re.compile(r"\bnever\s+(make|miss|fail|lose|be late|get|have|say|drop|forget|let)\b"),
      "'never' is an absolute no one can keep"),
     (re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
-    (re.compile(r"\b(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}(in|of)\s+"
-                r"the\s+(world|country|planet|universe|industry|nation|history)\b"),
+    (re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
+                r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history)\b"),
      "being the best in the world is not a goal you control"),
     (re.compile(r"\bworld'?s?\s+(best|greatest|top)\b"),
      "being the best in the world is not a goal you control"),
@@ -40,6 +53,10 @@ _ABSOLUTES = (
                 r"results?|reviews?|ratings?)\b|\bperfect(ly)?\b.*\b(every|always)\b|"
                 r"\bflawless(ly)?\b"),
      "perfection is not a measurable target"),
+    (re.compile(r"\b(be|being|become|stay)\s+(\w+\s+)?(perfect|flawless|faultless|impeccable|"
+                r"infallible)\b(?!\s+(fit|match|candidate|example)\b)|"
+                r"\b(do|get|have)\s+everything\s+(right|perfect(ly)?)\b"),
+     "perfection is a standard no one meets every time"),
     (re.compile(r"\b(close|win|convert)\s+(every|all)\b|\b(all|every one) of (my|our|the) "
                 r"(deals|leads|sales|prospects)\b"),
      "closing every deal is not possible in any sales role"),
@@ -49,7 +66,8 @@ _ABSOLUTES = (
 def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
-    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _own_business_scale,
+    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _team_from_start,
+                 _early_promotion, _own_business_scale,
                  _leaps, _pace, _compressed, _from_zero,
                  _count_rate, _workload, _venues, _entry_pay):
         reason = rule(data, months) if rule is not _absolute else _absolute(data)
@@ -87,6 +105,11 @@ def _absolute(data: CheckInput):
         if match and not _negated_absolute(lowered, match.start()):
             return (match.start(), match.end(), "unrealistic.absolute", why + ".",
                     "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
+    fame = _list_re("fame_absolutes").search(lowered)
+    if fame and not _negated_absolute(lowered, fame.start()):
+        return (fame.start(), fame.end(), "unrealistic.absolute",
+                "fame and top-of-the-world standing depend on luck and other people, not on a "
+                "plan.", "name the next visible step: a talk, a publication, an award shortlist.")
     return None
 
 
@@ -174,7 +197,10 @@ def _magnitude(data: CheckInput, months: float | None):
 def _level(title: str) -> int | None:
     levels = load_json("levels.json")
     table_ = levels["levels"]
-    found = [table_[w] for w in re.findall(r"[a-z][a-z-]*", title.lower()) if w in table_]
+    names = re.findall(r"[a-z][a-z-]*", title.lower())
+    if len(names) > 1 and names[-1] == "executive" and names[-2] not in table_:
+        return levels["plain_role_level"]  # 'account executive': a field's plain role
+    found = [table_[w] for w in names if w in table_]
     if not found:
         return None
     level = max(found)
@@ -194,7 +220,7 @@ def _promotion(data: CheckInput, months: float | None):
                 "several promotions at once are rare: most people move up one level every "
                 "2-3 years.", "aim for the next level, with a date and the evidence you need.")
     targets = [m for m in data.metrics if m.kind == "role"]
-    if not targets or SELF_OWNED.search(lowered):
+    if not targets or _owns_business(lowered):
         return None
     target = max(targets, key=lambda m: _level(m.text) or -1)
     target_level = _level(target.text)
@@ -233,14 +259,17 @@ _BIG_ITEMS = re.compile(
     r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent)\b")
 
 
-_OWN = re.compile(r"\b(my|our)\s+own\b|\b(chain|group|empire)\s+of\b")
+_OWN = re.compile(r"\b(chain|group|empire)\s+of\b")
+_FOUNDING = re.compile(r"\b(start|open|launch|set up|setting up|found|establish|run|have)\w*\b")
+_HIRING = re.compile(r"\b(employ\w*|hir(e|es|ing)|staff of|team of|workforce of)\s*$")
+_WORKING_FOR_ME = re.compile(r"^[\w\s-]{0,25}?\b(working|employed)\s+(for|under)\s+(me|us)\b")
 
 
 def _own_business_scale(data: CheckInput, months: float | None):
     """'my own firm with 20 vans by next year', 'a chain of 50 restaurants within three years':
     a business built from nothing to a large size in a short time."""
     lowered = data.text.lower()
-    if not SELF_OWNED.search(lowered) and not _OWN.search(lowered):
+    if not _owns_business(lowered) and not _OWN.search(lowered):
         return None
     units = rubric_terms("business_scale_units")
     marker = _entry_marker(data)
@@ -249,7 +278,9 @@ def _own_business_scale(data: CheckInput, months: float | None):
             continue
         after = re.findall(r"[a-zé]+", data.text[metric.start:metric.end + 20].lower())[:3]
         value = _count(metric.text)
-        if value is None or not any(w in units for w in after):
+        staff = _WORKING_FOR_ME.search(lowered[metric.end:metric.end + 60]) or \
+            _HIRING.search(lowered[max(0, metric.start - 25):metric.start])
+        if value is None or not (any(w in units for w in after) or staff):
             continue
         window = months if months is not None else (12.0 if marker else None)
         if window is not None and ((value >= 10 and window <= 18.5) or
@@ -258,8 +289,8 @@ def _own_business_scale(data: CheckInput, months: float | None):
                     f"building a business to {metric.text} in about {max(round(window), 1)} "
                     "months, from a start, stacks several big leaps at once.",
                     "aim for the first site or first hires, with a date, and grow from there.")
-    if marker and months is not None and months <= 12 and marker not in (
-            data.context.current_role or "").lower():
+    if marker and months is not None and months <= 12 and _FOUNDING.search(lowered) and \
+            marker not in (data.context.current_role or "").lower():
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 f"going from {marker} to running your own business within a year skips the "
@@ -430,17 +461,20 @@ def _daily_cap(text: str) -> float:
     return float(caps["default"])
 
 
-_NUM = r"([$€£₹¥]?\s?\d[\d,]*(?:\.\d+)?(?:(?:k|m|bn)\b|\s?%|\s?percent\b)?)"
-_FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:to|up to|→|->)\s+"
+_NUM = (r"([$€£₹¥]?\s?\d[\d,]*(?:\.\d+)?(?:(?:k|m|bn)\b|\s?%|\s?percent\b|"
+        r"\s(?:thousand|million|billion)\b)?)")
+_SCALE_WORDS = {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:[a-z']+\s+){0,3}?"
+                      r"(?:to|up to|→|->)\s+"
                       + _NUM + r"(?![\d,])")
 
 
 def _amount(raw: str) -> float | None:
     text = raw.strip().lower().lstrip("$€£₹¥ ").replace(",", "")
-    match = re.match(r"(\d+(?:\.\d+)?)\s*(k|m|bn)?", text)
+    match = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|k|m|bn)?", text)
     if not match:
         return None
-    return float(match.group(1)) * {"k": 1e3, "m": 1e6, "bn": 1e9}.get(match.group(2) or "", 1)
+    return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
 
 
 def _ratio(data: CheckInput, months: float | None):
@@ -514,7 +548,7 @@ def _entry_marker(data: CheckInput) -> str | None:
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.text.lower()
-    if not _GOAL_VERB.search(lowered) or SELF_OWNED.search(lowered):
+    if not _GOAL_VERB.search(lowered) or _owns_business(lowered):
         return None
     apex = _title_re("apex_titles").search(lowered)
     marker = _entry_marker(data)
@@ -532,6 +566,78 @@ def _seniority(data: CheckInput, months: float | None):
                 "experience the role normally requires.",
                 "aim for the first step up, with a date, and keep the senior role as a later goal.")
     return None
+
+
+_PEOPLE_VERBS = frozenset({"manage", "lead", "run", "head", "supervise", "oversee", "have"})
+
+
+def _managing(data: CheckInput) -> tuple[int, int] | None:
+    """'be managing my own team', 'lead a department', 'have staff under me': a manager's job
+    named by what it does rather than by its title."""
+    units = rubric_terms("managed_units")
+    for verb in data.doc:
+        lemma = verb.lemma_.lower()
+        if lemma not in _PEOPLE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or any(c.dep_ == "compound" for c in obj.children):
+                continue  # 'lead the project team': a project, not a post
+            reports = _REPORTING.match(data.text[obj.idx + len(obj.text):].lower())
+            if lemma == "have" and reports:  # 'have four engineers reporting to me'
+                return verb.idx, obj.idx + len(obj.text) + reports.end()
+            own = any(c.lower_ == "own" for c in obj.children)
+            if obj.lemma_.lower() in units and (lemma != "have" or own):
+                return verb.idx, obj.right_edge.idx + len(obj.right_edge.text)
+    return None
+
+
+_REPORTING = re.compile(r"\s+(reporting to|who report to|working for|working under|under) me\b")
+
+
+def _team_from_start(data: CheckInput, months: float | None):
+    """Managing people straight from an entry-level start ('junior developer, 3 months in:
+    be managing my own team by March')."""
+    marker = _entry_marker(data)
+    if marker is None or (months is not None and months > 24):
+        return None
+    span = _managing(data)
+    if span is None or _negated_absolute(data.text.lower(), span[0]):
+        return None
+    return (*span, "unrealistic.no_experience",
+            f"managing people from a starting point ({marker}) skips the years of experience "
+            "a manager's post normally requires.",
+            "aim for a first step with people in it (mentoring a new starter, leading one piece "
+            "of work), with a date.")
+
+
+_PROMOTION = re.compile(r"\bpromot(ed|ion)\b|\b(step|move)\s+up\b|\bnext\s+(band|grade|level)\b")
+_PREPARING = re.compile(r"\b(apply\w*|application|ready|eligible|case|shortlist\w*|interview\w*|"
+                        r"prepar\w+|evidence|considered|put myself forward|on track)\b")
+
+
+def _early_promotion(data: CheckInput, months: float | None):
+    """A promotion due before about nine months in the role in all ('5 months in: promoted to
+    Band 6 by the end of next month'), not getting ready for one."""
+    in_role = data.context.months_in_role
+    if in_role is None or months is None or in_role + months >= 9:
+        return None
+    lowered = data.text.lower()
+    if _PREPARING.search(lowered):
+        return None
+    found = _PROMOTION.search(lowered)
+    span = found.span() if found else None
+    current = _level(data.context.current_role or "")
+    for metric in data.metrics:
+        level = _level(metric.text) if metric.kind == "role" else None
+        if span is None and level is not None and current is not None and level > current:
+            span = (metric.start, metric.end)
+    if span is None or _negated_absolute(lowered, span[0]):
+        return None
+    total = max(round(in_role + months), 1)
+    return (*span, "unrealistic.too_new",
+            f"a promotion after about {total} months in the role is very rare; a first "
+            "promotion usually comes after 18-36 months.",
+            "aim for the evidence a promotion needs (a stretch project, a course), with a date.")
 
 
 def _entry_pay(data: CheckInput, months: float | None):
@@ -593,6 +699,19 @@ _FAST = re.compile(r"\bwithin\s+(an?|one|\d+|five|ten|fifteen|thirty|two|few)\s+
 _HAS_ALL = re.compile(r"\b(every|each|all)\b")
 
 
+def _universal(data: CheckInput) -> int | None:
+    """Where 'every/each/all' quantifies a noun ('every guest', 'all of my pupils'), if it does."""
+    subjects = rubric_terms("absolute_subjects")
+    for token in data.doc:
+        if token.lower_ not in subjects:
+            continue
+        nxt = data.doc[token.i + 1] if token.i + 1 < len(data.doc) else token
+        if (token.dep_ in ("det", "predet") and token.head.pos_ == "NOUN") or \
+                (token.lower_ == "all" and nxt.lower_ == "of"):
+            return token.idx
+    return None
+
+
 def _performance_absolute(data: CheckInput, lowered: str):
     """'answer every email within an hour, always': a standard with no room for a miss."""
     signals: list[tuple[int, int]] = []
@@ -608,9 +727,16 @@ def _performance_absolute(data: CheckInput, lowered: str):
                         "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
     for token in data.doc if _HAS_ALL.search(lowered) else ():
         if token.lower_ in rubric_terms("absolute_subjects") and token.dep_ in ("det", "predet") \
-                and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+                and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass",
+                                                                      "nsubj"):
             signals.append((token.idx, token.head.idx + len(token.head.text)))
             break
+    top = _list_re("top_marks").search(lowered)
+    everyone = _universal(data) if top else None
+    if top and everyone is not None:  # 'every guest leaves a 5-star review', 'all of my pupils'
+        return (min(top.start(), everyone), max(top.end(), data.bounds[1]),
+                "unrealistic.absolute", "the top mark from every single person is an absolute.",
+                "aim for a high but human bar, e.g. '90% of reviews at 5 stars'.")
     fast = _FAST.search(lowered)
     if fast:
         signals.append(fast.span())

@@ -95,3 +95,117 @@ def test_a_programme_or_a_level_squeezed_into_months_is_unrealistic(analyze, tex
 ])
 def test_a_programme_in_its_own_time_or_a_part_of_it_is_realistic(analyze, text):
     assert "unrealistic" not in analyze(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "Be flawless in every client presentation this year.",
+    "Be perfect as a line manager by December.",
+    "Get everything right on the first try in my audits.",
+    "Make sure every guest gives the hotel a five-star rating in August.",
+    "All of my pupils get full marks in the spelling test this term.",
+    "Each patient on my list rates me 10/10 by the end of the year.",
+    "Become the top mortgage adviser in the country by next summer.",
+    "Be the #1 barista in the world by 2027.",
+    "Become a household name in garden design by 2028.",
+])
+def test_perfection_top_marks_from_everyone_and_fame_are_unrealistic(analyze, text):
+    assert _rule(analyze(text), "unrealistic") == "unrealistic.absolute"
+
+
+@pytest.mark.parametrize("text", [
+    "Be the perfect fit for the finance role by June.",
+    "Get a 5-star rating on 90% of my reviews by December.",
+    "Reply to every customer review within two working days.",
+    "Be the top seller on our team in Q3.",
+    "Get full marks in the Excel module of my course by May.",
+])
+def test_high_but_human_standards_are_not_absolutes(analyze, text):
+    assert "unrealistic" not in analyze(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "Grow my newsletter from 300 to 2 million readers by Christmas.",
+    "Take our podcast from 800 listeners to 1.5 million by next summer.",
+    "Go from 3 students a week to 40 students a week by October.",
+])
+def test_a_from_to_jump_written_in_words_or_with_units_is_still_measured(analyze, text):
+    assert _rule(analyze(text), "unrealistic") == "unrealistic.growth"
+
+
+def test_a_from_to_step_of_normal_size_is_realistic(analyze):
+    assert "unrealistic" not in analyze(
+        "Take the newsletter from 3 thousand to 4 thousand readers by 2027.").codes
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Be leading my own team by Christmas.",
+     {"current_role": "Junior Accountant", "months_in_role": 2}),
+    ("Manage a department of my own by next spring.",
+     {"current_role": "Graduate Trainee", "months_in_role": 4}),
+    ("Have four engineers reporting to me by the end of the year.",
+     {"current_role": "Apprentice Mechanic"}),
+])
+def test_managing_people_from_an_entry_level_start_is_unrealistic(analyze, text, context):
+    assert _rule(analyze(text, **context), "unrealistic") == "unrealistic.no_experience"
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Lead the project team retro every sprint by October.",
+     {"current_role": "Junior Developer", "months_in_role": 3}),
+    ("Run the Saturday shift on my own by September.",
+     {"current_role": "Sales Assistant", "months_in_role": 6}),
+    ("Lead my own team by 2029.",
+     {"current_role": "Senior Analyst", "months_in_role": 30}),
+])
+def test_running_a_shift_or_leading_a_team_later_is_not_a_jump(analyze, text, context):
+    assert "unrealistic" not in analyze(text, **context).codes
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Get promoted to Senior Associate by the end of next month.",
+     {"current_role": "Associate", "months_in_role": 4}),
+    ("Move up to the next grade by September.",
+     {"current_role": "Newly qualified social worker", "months_in_role": 3}),
+])
+def test_a_promotion_months_after_starting_is_unrealistic(analyze, text, context):
+    assert _rule(analyze(text, **context), "unrealistic") == "unrealistic.too_new"
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Build my case for promotion to Senior Analyst by next month.",
+     {"current_role": "Analyst", "months_in_role": 4}),
+    ("Get promoted to Senior Analyst by next summer.",
+     {"current_role": "Analyst", "months_in_role": 14}),
+    ("Get promoted to Sales Executive by December.",
+     {"current_role": "Sales Coordinator", "months_in_role": 22}),
+    ("Become head baker by 2027.",
+     {"current_role": "Sous Chef", "months_in_role": 20}),
+])
+def test_getting_ready_or_a_promotion_after_a_normal_tenure_is_realistic(analyze, text, context):
+    assert "unrealistic" not in analyze(text, **context).codes
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Open my own salon with 15 stylists working for me by next year.",
+     {"current_role": "Junior Stylist"}),
+    ("Start a plumbing firm employing 25 plumbers by next summer.", {}),
+])
+def test_a_new_business_with_a_big_workforce_at_once_is_unrealistic(analyze, text, context):
+    assert _rule(analyze(text, **context), "unrealistic") == "unrealistic.many_leaps"
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Start a welding apprenticeship by spring.",
+     {"current_role": "Warehouse Operative", "months_in_role": 8}),
+    ("Cover the front desk on my own by October.",
+     {"current_role": "Trainee Receptionist", "months_in_role": 5}),
+    ("Start a part-time course in bookkeeping by January.",
+     {"current_role": "Apprentice Accountant", "months_in_role": 6}),
+])
+def test_on_my_own_or_starting_a_course_is_not_owning_a_business(analyze, text, context):
+    assert "unrealistic" not in analyze(text, **context).codes
+
+
+def _rule(result, code: str) -> str | None:
+    """The rule of the first finding with this code, or None."""
+    return next((f.rule for f in result.findings if f.code == code), None)
