@@ -32,7 +32,8 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 _ABSOLUTES = (
     (re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
      "100% leaves no room for a single miss"),
-    (re.compile(r"\bzero\s+(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|complaints?|"
+    (re.compile(r"(?<!from )\bzero\s+(?!to\b)(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|"
+                r"complaints?|"
                 r"incidents?|accidents?|absences?|typos?|escalations?|outages?|failures?|churn|"
                 r"turnover|customers?|clients?|patients?|falls?|injur\w+|delays?|returns?)\b|"
                 r"\b(to|at)\s+zero\b"),
@@ -45,7 +46,9 @@ _ABSOLUTES = (
      "'never' is an absolute no one can keep"),
     (re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
     (re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
-                r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history)\b"),
+                r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history|uk|us|usa|"
+                r"states|business|whole \w+)\b|(?<![\w#])(best|greatest|number one|no\.? ?1|#1)\s+"
+                r"(\w+\s+){0,3}(in|of)\s+(europe|america|asia|africa|britain|the uk|the us)\b"),
      "being the best in the world is not a goal you control"),
     (re.compile(r"\bworld'?s?\s+(best|greatest|top)\b"),
      "being the best in the world is not a goal you control"),
@@ -57,7 +60,13 @@ _ABSOLUTES = (
                 r"infallible)\b(?!\s+(fit|match|candidate|example)\b)|"
                 r"\b(do|get|have)\s+everything\s+(right|perfect(ly)?)\b"),
      "perfection is a standard no one meets every time"),
-    (re.compile(r"\b(close|win|convert)\s+(every|all)\b|\b(all|every one) of (my|our|the) "
+    (re.compile(r"\b(everyone|everybody)\b[^.]{0,30}\b(happy|satisfied|likes?|loves?|agrees?|"
+                r"approves?)\b|\bplease (everyone|everybody)\b|"
+                r"\b(make|keep) (every|all)\b[^.]{0,30}"
+                r"\b(happy|satisfied)\b"),
+     "everyone happy all the time depends on other people, not on you"),
+    (re.compile(r"\b(close|win|convert|ace|nail|land|secure)\s+(every|all)\b|"
+                r"\b(all|every one) of (my|our|the) "
                 r"(deals|leads|sales|prospects)\b"),
      "closing every deal is not possible in any sales role"),
 )
@@ -66,7 +75,8 @@ _ABSOLUTES = (
 def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
-    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _team_from_start,
+    for rule in (_absolute, _magnitude, _ratio, _promotion, _role_to_role, _seniority,
+                 _team_from_start,
                  _early_promotion, _own_business_scale,
                  _leaps, _pace, _compressed, _from_zero,
                  _count_rate, _workload, _venues, _entry_pay):
@@ -105,12 +115,42 @@ def _absolute(data: CheckInput):
         if match and not _negated_absolute(lowered, match.start()):
             return (match.start(), match.end(), "unrealistic.absolute", why + ".",
                     "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
+    token = _zero_or_never(data)
+    if token is not None and not _negated_absolute(lowered, token.idx):
+        end = token.head.idx + len(token.head.text) if token.head.i > token.i else \
+            token.idx + len(token.text)
+        return (token.idx, end, "unrealistic.absolute",
+                f"'{token.text.lower()}' is an absolute: a standard nobody meets every time.",
+                "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
     fame = _list_re("fame_absolutes").search(lowered)
     if fame and not _negated_absolute(lowered, fame.start()):
         return (fame.start(), fame.end(), "unrealistic.absolute",
                 "fame and top-of-the-world standing depend on luck and other people, not on a "
                 "plan.", "name the next visible step: a talk, a publication, an award shortlist.")
     return None
+
+
+def _zero_or_never(data: CheckInput) -> Token | None:
+    """'zero missed shifts', 'zero sick days': none of a countable thing; 'never drop a call':
+    a habit of conduct with no exception (not 'from zero', 'net zero', 'I have never led')."""
+    for token in data.doc:
+        prev = data.doc[token.i - 1].lower_ if token.i else ""
+        if token.lower_ == "zero" and prev not in ("from", "net", "to") and \
+                _counted_noun(data.doc[token.i + 1:token.i + 4]):
+            return token
+        if token.lower_ == "never" and token.head.tag_ == "VB" and token.head.i > token.i:
+            return token
+    return None
+
+
+def _counted_noun(span) -> bool:
+    """A plural noun right after 'zero', past its modifiers ('zero overdue tickets')."""
+    for token in span:
+        if token.tag_ == "NNS":
+            return True
+        if token.pos_ not in ("ADJ", "NOUN") and token.tag_ != "VBN":
+            return False
+    return False
 
 
 def _negated_absolute(lowered: str, at: int) -> bool:
@@ -256,7 +296,9 @@ def _promotion(data: CheckInput, months: float | None):
 _BIG_ITEMS = re.compile(
     r"\b(promot\w+|mba|phd|degree|doctorate|(start|open|launch) (a|my) (own )?(business|company|"
     r"startup|firm|restaurant|shop)|double|triple|relocat\w+|move (to|abroad)|new job|"
-    r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent)\b")
+    r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent|(quit|leave) my job|"
+    r"resign\w*|retrain\w*|(change|switch) careers?|career change|write a (book|novel)|"
+    r"have a baby|get married|emigrat\w+)\b")
 
 
 _OWN = re.compile(r"\b(chain|group|empire)\s+of\b")
@@ -319,7 +361,9 @@ _PACE = (
      "a PhD usually takes 3-5 years of full-time research"),
     (re.compile(r"\bworld[- ]class\b|\bmaster\b(?! ?'?s)|\bexpert\b"), 12,
      "expertise takes years of deliberate practice"),
-    (re.compile(r"\b(millionaire|billionaire)\b"), 60, "very few people build that wealth fast"),
+    (re.compile(r"\b(millionaire|billionaire)\b|\b(get|become|be|being|getting)\s+(very\s+)?"
+                r"(rich|wealthy)\b|\bmake\s+(a|my)\s+fortune\b"), 60,
+     "very few people build that wealth fast"),
     (re.compile(r"\b(nobel|pulitzer|oscar|olympic|grammy|booker|fields medal|turing award)\b"),
      120, "it depends on a committee and a lifetime of work, not on a plan"),
 )
@@ -565,6 +609,39 @@ def _seniority(data: CheckInput, months: float | None):
                 f"{senior.group(2)} from a starting point ({marker}) skips the years of "
                 "experience the role normally requires.",
                 "aim for the first step up, with a date, and keep the senior role as a later goal.")
+    return None
+
+
+_ROLE_TO_ROLE = re.compile(
+    r"\bfrom\s+(?:an?\s+|the\s+|being\s+(?:an?\s+)?)?([a-z][a-z -]{1,30}?)\s+to\s+"
+    r"(?:an?\s+|the\s+|being\s+(?:an?\s+)?)?([a-z][a-z -]{1,40}?)"
+    r"(?=\s+(?:in|within|by|before|inside|this|next)\b|\s*[.,;!]|\s*$)")
+
+
+def _title_level(title: str) -> int | None:
+    """A title's level, a plain role's level, or None when the words name no role."""
+    if _title_re("apex_titles").search("become " + title):
+        return 10
+    level = _level(title)
+    if level is None and title.split()[-1] in words("roles"):
+        return load_json("levels.json")["plain_role_level"]
+    return level
+
+
+def _role_to_role(data: CheckInput, months: float | None):
+    """'from intern to head of marketing in 18 months', 'from junior to senior developer
+    within a year': the goal itself states a climb of several levels in a short time."""
+    if months is None or months > 24:
+        return None
+    for match in _ROLE_TO_ROLE.finditer(data.text.lower()):
+        low, high = _title_level(match.group(1)), _title_level(match.group(2))
+        if low is None or high is None:
+            continue
+        if high - low >= 3 or (high - low >= 2 and months <= 12):
+            return (match.start(), match.end(), "unrealistic.level_jump",
+                    f"going from {match.group(1)} to {match.group(2)} in about "
+                    f"{max(round(months), 1)} months skips several levels; most people move up "
+                    "one level every 2-3 years.", "aim for the next level up first, with a date.")
     return None
 
 

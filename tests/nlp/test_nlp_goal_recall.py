@@ -206,6 +206,34 @@ def test_on_my_own_or_starting_a_course_is_not_owning_a_business(analyze, text, 
     assert "unrealistic" not in analyze(text, **context).codes
 
 
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Have zero sick days this year.", "unrealistic.absolute"),
+    ("Log zero overdue tickets every week in 2027.", "unrealistic.absolute"),
+    ("Never raise my voice with a pupil again.", "unrealistic.absolute"),
+    ("Keep everybody in the office happy with the rota this quarter.", "unrealistic.absolute"),
+    ("Nail every pitch to a new client in 2027.", "unrealistic.absolute"),
+    ("Be the greatest plumber in Britain by 2028.", "unrealistic.absolute"),
+    ("Become wealthy from my side hustle.", "unrealistic.pace"),
+    ("Resign, change careers and have a baby by the end of the year.", "unrealistic.many_leaps"),
+    ("Go from trainee to head of finance within 18 months.", "unrealistic.level_jump"),
+    ("Move from junior designer to senior designer by next summer.", "unrealistic.level_jump"),
+])
+def test_more_absolutes_wealth_leaps_and_stated_climbs_are_unrealistic(analyze, text, rule):
+    assert _rule(analyze(text), "unrealistic") == rule
+
+
+@pytest.mark.parametrize("text", [
+    "Go from zero to 8 regular clients by June 2027.",
+    "Help the site reach net zero emissions by 2030.",
+    "I have never presented to the board, so present the Q3 results in October.",
+    "Move from analyst to senior analyst by the end of 2027.",
+    "Go from part-time to full-time hours by March.",
+    "Move from sales into marketing by June.",
+])
+def test_starting_points_and_one_step_moves_are_realistic(analyze, text):
+    assert "unrealistic" not in analyze(text).codes
+
+
 def _rule(result, code: str) -> str | None:
     """The rule of the first finding with this code, or None."""
     return next((f.rule for f in result.findings if f.code == code), None)
