@@ -234,6 +234,36 @@ def test_starting_points_and_one_step_moves_are_realistic(analyze, text):
     assert "unrealistic" not in analyze(text).codes
 
 
+@pytest.mark.parametrize("text", [
+    "Be more customer-focused on the phones.",
+    "Become less stressed out during month-end close.",
+    "be more self-motivated with my revision this term",
+    "Get more detail-oriented in my code reviews.",
+    "Be bolder when I pitch ideas to my manager.",
+    "Be calmer in handovers and actually listen.",
+    "Keep my temper with rude callers on the help desk.",
+    "Stop comparing myself to the other apprentices.",
+    "quit putting myself down in one-to-ones",
+    "Always stay polite with guests at reception, every shift.",
+    "Be perfect in front of the inspectors.",
+])
+def test_a_quality_of_the_person_in_any_wording_is_a_habit(analyze, text):
+    codes = analyze(text).codes
+    assert "habit" in codes and "vague" in codes
+
+
+@pytest.mark.parametrize("text", [
+    "Be more visible to the leadership team by presenting twice a quarter.",
+    "Move into more senior roles by 2028.",
+    "Get more qualified staff on the night shift by March.",
+    "Stop reporting the figures by hand: automate the weekly sales report by June.",
+    "Hold a 15-minute stand-up with my team every morning from September.",
+    "I feel stuck in support. Move into a QA tester role by next summer.",
+])
+def test_outcomes_kinds_of_thing_and_context_are_not_habits(analyze, text):
+    assert "habit" not in analyze(text).codes
+
+
 def _rule(result, code: str) -> str | None:
     """The rule of the first finding with this code, or None."""
     return next((f.rule for f in result.findings if f.code == code), None)
