@@ -264,6 +264,24 @@ def test_outcomes_kinds_of_thing_and_context_are_not_habits(analyze, text):
     assert "habit" not in analyze(text).codes
 
 
+@pytest.mark.parametrize("text", [
+    "Get better at leading the audit by next March.",
+    "Become good at running the quarterly budget review by October.",
+    "Get stronger at handling the night-shift handover by January.",
+    "Be better with the payroll system by the end of Q1.",
+])
+def test_getting_better_at_a_named_task_is_still_vague(analyze, text):
+    assert _rule(analyze(text), "vague") in ("vague.comparison", "vague.habit")
+
+
+@pytest.mark.parametrize("text", [
+    "Get better at audits and pass the ACCA audit exam in June.",
+    "Get better at presenting by giving 3 talks this year.",
+])
+def test_getting_better_with_a_completion_or_number_elsewhere_is_concrete(analyze, text):
+    assert "vague" not in analyze(text).codes
+
+
 def _rule(result, code: str) -> str | None:
     """The rule of the first finding with this code, or None."""
     return next((f.rule for f in result.findings if f.code == code), None)
