@@ -282,6 +282,37 @@ def test_getting_better_with_a_completion_or_number_elsewhere_is_concrete(analyz
     assert "vague" not in analyze(text).codes
 
 
+SITE_ENGINEER = {"current_role": "Graduate Site Engineer",
+                 "target_role": "Chartered Civil Engineer"}
+ACCOUNT_CARE = {"vision": "Keep every account I look after renewing year on year.",
+                "current_role": "Customer Success Manager"}
+WAREHOUSE = {"vision": "Run a lean regional distribution centre.",
+             "target_role": "Warehouse Operations Manager"}
+ANALYST = {"current_role": "Retail Supervisor", "target_role": "Junior Data Analyst"}
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Start a tattoo apprenticeship by next autumn.", BACKEND),
+    ("Launch a street food stall at weekend markets by 2028.", SITE_ENGINEER),
+    ("open a taco van by summer 2027", ACCOUNTANT),
+    ("Qualify as a barber by next spring.", ACCOUNT_CARE),
+])
+def test_a_trade_or_venture_of_another_field_is_irrelevant(analyze, text, context):
+    assert "irrelevant" in analyze(text, **context).codes
+
+
+@pytest.mark.parametrize(("text", "context"), [
+    ("Cut picker travel time on the night shift by 10% by the end of Q3.", WAREHOUSE),
+    ("Reduce put-away errors to under 1% by March.", WAREHOUSE),
+    ("Learn SQL by building 3 sales dashboards by June.", ANALYST),
+    ("Get my Power BI certification by October.", ANALYST),
+    ("Lower churn on my accounts to 5% by the end of the year.", ACCOUNT_CARE),
+    ("Cut my team's mileage and travel costs by 10% this year.", NURSE),
+])
+def test_the_fields_own_work_in_its_own_words_is_relevant(analyze, text, context):
+    assert "irrelevant" not in analyze(text, **context).codes
+
+
 def _rule(result, code: str) -> str | None:
     """The rule of the first finding with this code, or None."""
     return next((f.rule for f in result.findings if f.code == code), None)
