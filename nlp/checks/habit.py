@@ -27,8 +27,9 @@ def check(data: CheckInput) -> list[Finding]:
     """A trait/feeling/habit predicate, unless the goal already has a number or cadence."""
     if not any(m.kind != "frequency" for m in data.quantities):
         hit = _always(data)
-        if hit is not None:
-            return _both(data, *hit, "habit.trait", _example("default", data.text))
+        if hit is not None:  # a habit, but one others can see kept or broken: not vague
+            return [data.finding("habit", "habit.trait", *hit,
+                                 example=_example("default", data.text))]
     if data.quantities:
         return []
     for pred in data.predicates:

@@ -244,12 +244,16 @@ def test_starting_points_and_one_step_moves_are_realistic(analyze, text):
     "Keep my temper with rude callers on the help desk.",
     "Stop comparing myself to the other apprentices.",
     "quit putting myself down in one-to-ones",
-    "Always stay polite with guests at reception, every shift.",
     "Be perfect in front of the inspectors.",
 ])
 def test_a_quality_of_the_person_in_any_wording_is_a_habit(analyze, text):
     codes = analyze(text).codes
     assert "habit" in codes and "vague" in codes
+
+
+def test_always_keeping_a_visible_rule_is_a_habit_but_not_vague(analyze):
+    codes = analyze("Always be the first person on the ward, every single morning.").codes
+    assert "habit" in codes and "vague" not in codes
 
 
 @pytest.mark.parametrize("text", [
