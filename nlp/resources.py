@@ -143,7 +143,8 @@ RUBRIC_TERM_IDS = (
     "feeling_only_verbs", "apex_titles", "senior_titles", "entry_markers", "prestige_venues",
     "heavy_units", "launch_frames", "performance_absolutes", "absolute_subjects",
     "domain_neutral_terms", "ongoing_state_objects", "business_scale_units", "trait_qualities",
-    "programme_nouns", "beginner_markers", "advanced_levels",
+    "programme_nouns", "beginner_markers", "advanced_levels", "business_nouns",
+    "managed_units", "top_marks", "fame_absolutes",
 )
 FIELD_GROUPS = ("hobbies", "professions")
 

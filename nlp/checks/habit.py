@@ -12,6 +12,7 @@ from ..result import Finding
 from ..syntax import is_negated, objects
 from .base import CheckInput
 
+REFLEXIVES = frozenset({"myself", "ourselves", "yourself", "himself", "herself", "themselves"})
 LIFESTYLE_VERBS = frozenset({"exercise", "meditate", "sleep", "read", "eat", "drink", "walk",
                              "run", "journal", "rest", "relax", "work", "train", "stretch",
                              "socialize", "socialise", "smile", "listen", "delegate"})
@@ -24,10 +25,15 @@ LOOSE_ADVERBS = frozenset({"more", "less", "regularly", "better", "healthier", "
 
 def check(data: CheckInput) -> list[Finding]:
     """A trait/feeling/habit predicate, unless the goal already has a number or cadence."""
+    if not any(m.kind != "frequency" for m in data.quantities):
+        hit = _always(data)
+        if hit is not None:  # a habit, but one others can see kept or broken: not vague
+            return [data.finding("habit", "habit.trait", *hit,
+                                 example=_example("default", data.text))]
     if data.quantities:
         return []
     for pred in data.predicates:
-        if is_negated(pred):
+        if is_negated(pred) or _present_state(pred):
             continue
         hit = _person_trait(pred) or _ongoing(pred) or _enjoyment(pred) or \
             _manner_only(pred) or _quality(pred)
@@ -41,7 +47,7 @@ def check(data: CheckInput) -> list[Finding]:
     if any(m.kind in ("credential", "role") for m in data.metrics):
         return []
     for pred in data.predicates:
-        if is_negated(pred) and pred.lemma_.lower() not in ("be",):
+        if (is_negated(pred) and pred.lemma_.lower() not in ("be",)) or _present_state(pred):
             continue
         hit = _trait(pred) or _bad_habit(pred) or _feeling(pred) or _loose_habit(pred)
         if hit is not None:
@@ -51,11 +57,76 @@ def check(data: CheckInput) -> list[Finding]:
     if loose:
         return _both(data, loose.start(), loose.end(), "habit.loose", _example(loose.group(1),
                                                                               data.text))
-    match = _trait_noun(data.text.lower())
+    match = _trait_noun(data.text.lower()) or _compared_state(data)
     if match is not None:
         start, end, key = match
         return _both(data, start, end, "habit.trait", _example(key, data.text))
     return []
+
+
+_COMPARED = frozenset({"more", "less"})
+_STATE_VERBS = frozenset({"be", "become", "stay", "remain", "feel", "get", "grow", "seem"})
+
+
+def _compared_state(data: CheckInput) -> tuple[int, int, str] | None:
+    """'be more disciplined w/ my time', 'be less burnt out': a copula, 'more'/'less', and a
+    quality of the person (an adjective or participle), whatever the parser made of the rest."""
+    doc = data.doc
+    for token in doc:
+        if token.lower_ not in _COMPARED or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        verb = doc[token.i - 1]
+        if verb.lemma_.lower() not in _STATE_VERBS or is_negated(verb):
+            continue
+        quality = _quality_word(doc[token.i + 1:token.i + 4])
+        if quality is not None:
+            return verb.idx, quality.idx + len(quality.text), quality.lemma_.lower()
+    return None
+
+
+def _quality_word(span) -> Token | None:
+    """The adjective or participle after 'more'/'less', past a hyphenated first part
+    ('data-driven', 'self-disciplined'); None if a noun follows it ('more senior staff')."""
+    for token in span:
+        if token.text == "-" or (token.whitespace_ == "" and token.nbor(1).text == "-"
+                                 if token.i + 1 < len(token.doc) else False):
+            continue
+        if token.pos_ == "ADJ" or token.tag_ == "VBN":
+            word = token.lower_
+            nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod" and \
+                    token.dep_ == "amod" and nxt.lower_ not in ("time",):
+                return None  # 'more senior roles': a kind of thing, not a trait
+            if word in words("not_habit_adjectives") or \
+                    token.lemma_.lower() in rubric_terms("outcome_adjectives") or \
+                    word in rubric_terms("outcome_adjectives"):
+                return None
+            return token
+        return None
+    return None
+
+
+def _always(data: CheckInput) -> tuple[int, int] | None:
+    """'always be the first in', 'always stay calm with customers': conduct with no exception
+    and no outcome, a habit rather than a result."""
+    for pred in data.predicates:
+        if pred.dep_ != "ROOT" or is_negated(pred):
+            continue
+        for child in pred.children:
+            if child.lower_ == "always" and child.dep_ == "advmod" and child.i < pred.i and \
+                    pred.lemma_.lower() in words("copulas"):
+                end = pred.right_edge
+                return child.idx, end.idx + len(end.text)
+    return None
+
+
+def _present_state(pred: Token) -> bool:
+    """'I feel kind of stuck. I want to...': how things are now, said before the goal, not the
+    goal itself (unlike 'feel more confident' or 'I want to feel valued')."""
+    return pred.tag_ in ("VBP", "VBZ") and pred.dep_ == "ROOT" and \
+        pred.sent.end < len(pred.doc) - 1 and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in pred.children) and not any(
+        t.lower_ in ("more", "less") or t.tag_ == "JJR" for t in pred.subtree)
 
 
 def _both(data: CheckInput, start: int, end: int, rule: str, example: str) -> list[Finding]:
@@ -85,10 +156,14 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
     """'be more confident', 'stay motivated', 'become a team player'."""
     if pred.lemma_.lower() not in words("copulas"):
         return None
+    for child in pred.children:  # 'be braver': a trait's comparative, whatever its tag
+        if child.dep_ in ("advmod", "acomp", "attr") and _trait_comparative(child.lower_):
+            return (*_span(pred, child), _trait_comparative(child.lower_))
     for obj in objects(pred):
         lemma = obj.lemma_.lower()
         lower = obj.lower_
-        if obj.pos_ == "ADJ" and lower not in words("not_habit_adjectives") and \
+        participle = obj.tag_ == "VBN" and obj.dep_ in ("acomp", "oprd")
+        if (obj.pos_ == "ADJ" or participle) and lower not in words("not_habit_adjectives") and \
                 lemma not in rubric_terms("outcome_adjectives"):
             compared = any(c.lower_ in ("more", "less", "much", "very", "always", "really")
                            for c in obj.children) or obj.tag_ in ("JJR",)
@@ -98,6 +173,19 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
                     continue
                 return (*_span(pred, obj.right_edge if obj.right_edge.i - obj.i < 4 else obj),
                         lemma)
+    return None
+
+
+def _trait_comparative(word: str) -> str | None:
+    """'braver', 'calmer', 'happier' -> the trait it compares, when that is a known trait."""
+    traits = words("habit_traits")
+    if not word.endswith("er") or len(word) < 5:
+        return None
+    for stem in (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ier") else "",
+                 word[:-3] if len(word) > 5 and word[-3] == word[-4] else ""):
+        if stem and stem in traits and stem not in ("good", "great", "quick", "fast", "early",
+                                                    "nice", "less"):
+            return stem
     return None
 
 
@@ -246,6 +334,11 @@ def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
             any(c.lower_ in ("less", "anymore", "stop") for c in pred.children)
             or pred.head.lemma_.lower() in words("habit_verbs_stop")):
             return pred.idx, pred.idx + len(pred.text), lemma
+    if lemma in ("stop", "quit") and any(
+            c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and
+            any(g.lower_ in REFLEXIVES for g in c.children) for c in pred.children):
+        last = max((c.right_edge for c in pred.children), key=lambda t: t.i)
+        return pred.idx, last.idx + len(last.text), "self"  # 'stop doubting myself'
     if lemma in words("habit_verbs_stop") or (lemma == "get" and any(
             c.lower_ == "over" for c in pred.children)):
         for obj in [*objects(pred), *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]:

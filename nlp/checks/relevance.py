@@ -105,18 +105,44 @@ def check(data: CheckInput) -> list[Finding]:
 
 
 def _lifestyle_terms(tokens: list) -> set[str]:
-    """Goal words, minus verbs that take an object ('run two fire drills' is not running)."""
+    """Goal words, minus verbs that take an object ('run two fire drills' is not running)
+    and words that only qualify a measure ('travel time')."""
     return {w for t in tokens if not (t.pos_ == "VERB" and any(c.dep_ == "dobj"
                                                                for c in t.children))
+            and not _qualifies_measure(t)
             for w in (t.lemma_.lower(), t.lower_)}
+
+
+_ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ful", "able", "ible", "ary", "ent", "ant", "ish",
+                "less", "ed", "ing", "y", "er", "est", "ile", "ian", "ese", "ly")
+_MEASURE_HEADS = frozenset({"time", "times", "cost", "costs", "budget", "expense", "expenses",
+                            "distance", "allowance", "policy", "claim", "claims", "spend"})
+
+
+def _qualifies_measure(t) -> bool:
+    """'travel time', 'mileage and travel costs': a word that only says what a measure is of."""
+    while t.dep_ == "conj" and t.head is not t:
+        t = t.head
+    return t.dep_ in ("compound", "nmod") and t.head.lower_ in _MEASURE_HEADS
+
+
+def _noun_like(t) -> bool:
+    """A noun the tagger called an adjective in front of another noun ('a tattoo
+    apprenticeship', 'a taco truck'): no adjective ending, no modifiers of its own."""
+    return t.pos_ == "ADJ" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN" and \
+        t.head.i == t.i + 1 and not any(True for _ in t.children) and \
+        not t.lower_.endswith(_ADJ_ENDINGS)
 
 
 def _naming_terms(tokens: list) -> set[str]:
     """Words that can name a domain: nouns, proper nouns, symbols (not verbs or adjectives:
-    'be more patient' is not about patients)."""
+    'be more patient' is not about patients; nor a word that only qualifies a measure:
+    'travel time' in a warehouse is not travel)."""
     out: set[str] = set()
     for t in tokens:
-        if t.pos_ in ("NOUN", "PROPN", "X", "NUM") or t.text.isupper() or (
+        if _qualifies_measure(t):
+            continue
+        if t.pos_ in ("NOUN", "PROPN", "X", "NUM") or t.text.isupper() or _noun_like(t) or (
                 t.pos_ == "VERB" and t.dep_ in ("amod", "compound")):  # 'a bartending course'
             out.add(t.lower_)
             out.add(t.lemma_.lower())
@@ -136,7 +162,7 @@ def _domains(terms: set[str], text: str) -> set[str]:
 
 @cache
 def _phrases(vocab: frozenset[str]) -> tuple[str, ...]:
-    return tuple(f" {p} " for p in vocab if " " in p)
+    return tuple(f" {p} " for p in vocab if " " in p or "-" in p)  # spaCy splits 'pick-path'
 
 
 def _padded(text: str) -> str:

@@ -13,13 +13,27 @@ from .base import CheckInput
 
 PAY_BASE_RATE = ("typical annual raises are around 3-5%, a promotion usually brings about 10%, "
                  "and a job change 10-20%")
-SELF_OWNED = re.compile(r"\b(own|my)\s+(company|business|startup|firm|agency|practice|shop)\b|"
-                        r"\bfound(er|ing)?\b|\bstart(ing)?\s+(a|my)\b")
+
+
+@cache
+def _self_owned() -> re.Pattern[str]:
+    """A business of one's own: 'my own salon', 'start a consultancy', 'founder'; not 'on my
+    own' nor 'start a course'."""
+    nouns = "|".join(re.escape(n) for n in sorted(rubric_terms("business_nouns"), key=len,
+                                                           reverse=True))
+    return re.compile(r"(?<!\bon )\b(my|our)\s+(own\s+)?(?:[\w&'-]+\s+){0,2}?(" + nouns +
+                      r")s?\b|\bfound(er|ing)\b|\bstart(ing)?\s+(a|an|my|our)\s+(own\s+)?"
+                      r"(?:[\w&'-]+\s+){0,2}?(" + nouns + r")s?\b")
+
+
+def _owns_business(lowered: str) -> bool:
+    return bool(_self_owned().search(lowered))
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
 _ABSOLUTES = (
     (re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
      "100% leaves no room for a single miss"),
-    (re.compile(r"\bzero\s+(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|complaints?|"
+    (re.compile(r"(?<!from )\bzero\s+(?!to\b)(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|"
+                r"complaints?|"
                 r"incidents?|accidents?|absences?|typos?|escalations?|outages?|failures?|churn|"
                 r"turnover|customers?|clients?|patients?|falls?|injur\w+|delays?|returns?)\b|"
                 r"\b(to|at)\s+zero\b"),
@@ -31,8 +45,10 @@ _ABSOLUTES = (
     (re.compile(r"\bnever\s+(make|miss|fail|lose|be late|get|have|say|drop|forget|let)\b"),
      "'never' is an absolute no one can keep"),
     (re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
-    (re.compile(r"\b(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}(in|of)\s+"
-                r"the\s+(world|country|planet|universe|industry|nation|history)\b"),
+    (re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
+                r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history|uk|us|usa|"
+                r"states|business|whole \w+)\b|(?<![\w#])(best|greatest|number one|no\.? ?1|#1)\s+"
+                r"(\w+\s+){0,3}(in|of)\s+(europe|america|asia|africa|britain|the uk|the us)\b"),
      "being the best in the world is not a goal you control"),
     (re.compile(r"\bworld'?s?\s+(best|greatest|top)\b"),
      "being the best in the world is not a goal you control"),
@@ -40,7 +56,17 @@ _ABSOLUTES = (
                 r"results?|reviews?|ratings?)\b|\bperfect(ly)?\b.*\b(every|always)\b|"
                 r"\bflawless(ly)?\b"),
      "perfection is not a measurable target"),
-    (re.compile(r"\b(close|win|convert)\s+(every|all)\b|\b(all|every one) of (my|our|the) "
+    (re.compile(r"\b(be|being|become|stay)\s+(\w+\s+)?(perfect|flawless|faultless|impeccable|"
+                r"infallible)\b(?!\s+(fit|match|candidate|example)\b)|"
+                r"\b(do|get|have)\s+everything\s+(right|perfect(ly)?)\b"),
+     "perfection is a standard no one meets every time"),
+    (re.compile(r"\b(everyone|everybody)\b[^.]{0,30}\b(happy|satisfied|likes?|loves?|agrees?|"
+                r"approves?)\b|\bplease (everyone|everybody)\b|"
+                r"\b(make|keep) (every|all)\b[^.]{0,30}"
+                r"\b(happy|satisfied)\b"),
+     "everyone happy all the time depends on other people, not on you"),
+    (re.compile(r"\b(close|win|convert|ace|nail|land|secure)\s+(every|all)\b|"
+                r"\b(all|every one) of (my|our|the) "
                 r"(deals|leads|sales|prospects)\b"),
      "closing every deal is not possible in any sales role"),
 )
@@ -49,7 +75,9 @@ _ABSOLUTES = (
 def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
     months = _time_frame_months(data)
-    for rule in (_absolute, _magnitude, _ratio, _promotion, _seniority, _own_business_scale,
+    for rule in (_absolute, _magnitude, _ratio, _promotion, _role_to_role, _seniority,
+                 _team_from_start,
+                 _early_promotion, _own_business_scale,
                  _leaps, _pace, _compressed, _from_zero,
                  _count_rate, _workload, _venues, _entry_pay):
         reason = rule(data, months) if rule is not _absolute else _absolute(data)
@@ -87,7 +115,42 @@ def _absolute(data: CheckInput):
         if match and not _negated_absolute(lowered, match.start()):
             return (match.start(), match.end(), "unrealistic.absolute", why + ".",
                     "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
+    token = _zero_or_never(data)
+    if token is not None and not _negated_absolute(lowered, token.idx):
+        end = token.head.idx + len(token.head.text) if token.head.i > token.i else \
+            token.idx + len(token.text)
+        return (token.idx, end, "unrealistic.absolute",
+                f"'{token.text.lower()}' is an absolute: a standard nobody meets every time.",
+                "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
+    fame = _list_re("fame_absolutes").search(lowered)
+    if fame and not _negated_absolute(lowered, fame.start()):
+        return (fame.start(), fame.end(), "unrealistic.absolute",
+                "fame and top-of-the-world standing depend on luck and other people, not on a "
+                "plan.", "name the next visible step: a talk, a publication, an award shortlist.")
     return None
+
+
+def _zero_or_never(data: CheckInput) -> Token | None:
+    """'zero missed shifts', 'zero sick days': none of a countable thing; 'never drop a call':
+    a habit of conduct with no exception (not 'from zero', 'net zero', 'I have never led')."""
+    for token in data.doc:
+        prev = data.doc[token.i - 1].lower_ if token.i else ""
+        if token.lower_ == "zero" and prev not in ("from", "net", "to") and \
+                _counted_noun(data.doc[token.i + 1:token.i + 4]):
+            return token
+        if token.lower_ == "never" and token.head.tag_ == "VB" and token.head.i > token.i:
+            return token
+    return None
+
+
+def _counted_noun(span) -> bool:
+    """A plural noun right after 'zero', past its modifiers ('zero overdue tickets')."""
+    for token in span:
+        if token.tag_ == "NNS":
+            return True
+        if token.pos_ not in ("ADJ", "NOUN") and token.tag_ != "VBN":
+            return False
+    return False
 
 
 def _negated_absolute(lowered: str, at: int) -> bool:
@@ -174,7 +237,10 @@ def _magnitude(data: CheckInput, months: float | None):
 def _level(title: str) -> int | None:
     levels = load_json("levels.json")
     table_ = levels["levels"]
-    found = [table_[w] for w in re.findall(r"[a-z][a-z-]*", title.lower()) if w in table_]
+    names = re.findall(r"[a-z][a-z-]*", title.lower())
+    if len(names) > 1 and names[-1] == "executive" and names[-2] not in table_:
+        return levels["plain_role_level"]  # 'account executive': a field's plain role
+    found = [table_[w] for w in names if w in table_]
     if not found:
         return None
     level = max(found)
@@ -194,7 +260,7 @@ def _promotion(data: CheckInput, months: float | None):
                 "several promotions at once are rare: most people move up one level every "
                 "2-3 years.", "aim for the next level, with a date and the evidence you need.")
     targets = [m for m in data.metrics if m.kind == "role"]
-    if not targets or SELF_OWNED.search(lowered):
+    if not targets or _owns_business(lowered):
         return None
     target = max(targets, key=lambda m: _level(m.text) or -1)
     target_level = _level(target.text)
@@ -230,17 +296,22 @@ def _promotion(data: CheckInput, months: float | None):
 _BIG_ITEMS = re.compile(
     r"\b(promot\w+|mba|phd|degree|doctorate|(start|open|launch) (a|my) (own )?(business|company|"
     r"startup|firm|restaurant|shop)|double|triple|relocat\w+|move (to|abroad)|new job|"
-    r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent)\b")
+    r"(become|get) (a )?(manager|director|lead)|buy a house|marathon|fluent|(quit|leave) my job|"
+    r"resign\w*|retrain\w*|(change|switch) careers?|career change|write a (book|novel)|"
+    r"have a baby|get married|emigrat\w+)\b")
 
 
-_OWN = re.compile(r"\b(my|our)\s+own\b|\b(chain|group|empire)\s+of\b")
+_OWN = re.compile(r"\b(chain|group|empire)\s+of\b")
+_FOUNDING = re.compile(r"\b(start|open|launch|set up|setting up|found|establish|run|have)\w*\b")
+_HIRING = re.compile(r"\b(employ\w*|hir(e|es|ing)|staff of|team of|workforce of)\s*$")
+_WORKING_FOR_ME = re.compile(r"^[\w\s-]{0,25}?\b(working|employed)\s+(for|under)\s+(me|us)\b")
 
 
 def _own_business_scale(data: CheckInput, months: float | None):
     """'my own firm with 20 vans by next year', 'a chain of 50 restaurants within three years':
     a business built from nothing to a large size in a short time."""
     lowered = data.text.lower()
-    if not SELF_OWNED.search(lowered) and not _OWN.search(lowered):
+    if not _owns_business(lowered) and not _OWN.search(lowered):
         return None
     units = rubric_terms("business_scale_units")
     marker = _entry_marker(data)
@@ -249,7 +320,9 @@ def _own_business_scale(data: CheckInput, months: float | None):
             continue
         after = re.findall(r"[a-zé]+", data.text[metric.start:metric.end + 20].lower())[:3]
         value = _count(metric.text)
-        if value is None or not any(w in units for w in after):
+        staff = _WORKING_FOR_ME.search(lowered[metric.end:metric.end + 60]) or \
+            _HIRING.search(lowered[max(0, metric.start - 25):metric.start])
+        if value is None or not (any(w in units for w in after) or staff):
             continue
         window = months if months is not None else (12.0 if marker else None)
         if window is not None and ((value >= 10 and window <= 18.5) or
@@ -258,8 +331,8 @@ def _own_business_scale(data: CheckInput, months: float | None):
                     f"building a business to {metric.text} in about {max(round(window), 1)} "
                     "months, from a start, stacks several big leaps at once.",
                     "aim for the first site or first hires, with a date, and grow from there.")
-    if marker and months is not None and months <= 12 and marker not in (
-            data.context.current_role or "").lower():
+    if marker and months is not None and months <= 12 and _FOUNDING.search(lowered) and \
+            marker not in (data.context.current_role or "").lower():
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 f"going from {marker} to running your own business within a year skips the "
@@ -288,7 +361,9 @@ _PACE = (
      "a PhD usually takes 3-5 years of full-time research"),
     (re.compile(r"\bworld[- ]class\b|\bmaster\b(?! ?'?s)|\bexpert\b"), 12,
      "expertise takes years of deliberate practice"),
-    (re.compile(r"\b(millionaire|billionaire)\b"), 60, "very few people build that wealth fast"),
+    (re.compile(r"\b(millionaire|billionaire)\b|\b(get|become|be|being|getting)\s+(very\s+)?"
+                r"(rich|wealthy)\b|\bmake\s+(a|my)\s+fortune\b"), 60,
+     "very few people build that wealth fast"),
     (re.compile(r"\b(nobel|pulitzer|oscar|olympic|grammy|booker|fields medal|turing award)\b"),
      120, "it depends on a committee and a lifetime of work, not on a plan"),
 )
@@ -430,17 +505,20 @@ def _daily_cap(text: str) -> float:
     return float(caps["default"])
 
 
-_NUM = r"([$€£₹¥]?\s?\d[\d,]*(?:\.\d+)?(?:(?:k|m|bn)\b|\s?%|\s?percent\b)?)"
-_FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:to|up to|→|->)\s+"
+_NUM = (r"([$€£₹¥]?\s?\d[\d,]*(?:\.\d+)?(?:(?:k|m|bn)\b|\s?%|\s?percent\b|"
+        r"\s(?:thousand|million|billion)\b)?)")
+_SCALE_WORDS = {"k": 1e3, "m": 1e6, "bn": 1e9, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:[a-z']+\s+){0,3}?"
+                      r"(?:to|up to|→|->)\s+"
                       + _NUM + r"(?![\d,])")
 
 
 def _amount(raw: str) -> float | None:
     text = raw.strip().lower().lstrip("$€£₹¥ ").replace(",", "")
-    match = re.match(r"(\d+(?:\.\d+)?)\s*(k|m|bn)?", text)
+    match = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|k|m|bn)?", text)
     if not match:
         return None
-    return float(match.group(1)) * {"k": 1e3, "m": 1e6, "bn": 1e9}.get(match.group(2) or "", 1)
+    return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
 
 
 def _ratio(data: CheckInput, months: float | None):
@@ -514,7 +592,7 @@ def _entry_marker(data: CheckInput) -> str | None:
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.text.lower()
-    if not _GOAL_VERB.search(lowered) or SELF_OWNED.search(lowered):
+    if not _GOAL_VERB.search(lowered) or _owns_business(lowered):
         return None
     apex = _title_re("apex_titles").search(lowered)
     marker = _entry_marker(data)
@@ -532,6 +610,111 @@ def _seniority(data: CheckInput, months: float | None):
                 "experience the role normally requires.",
                 "aim for the first step up, with a date, and keep the senior role as a later goal.")
     return None
+
+
+_ROLE_TO_ROLE = re.compile(
+    r"\bfrom\s+(?:an?\s+|the\s+|being\s+(?:an?\s+)?)?([a-z][a-z -]{1,30}?)\s+to\s+"
+    r"(?:an?\s+|the\s+|being\s+(?:an?\s+)?)?([a-z][a-z -]{1,40}?)"
+    r"(?=\s+(?:in|within|by|before|inside|this|next)\b|\s*[.,;!]|\s*$)")
+
+
+def _title_level(title: str) -> int | None:
+    """A title's level, a plain role's level, or None when the words name no role."""
+    if _title_re("apex_titles").search("become " + title):
+        return 10
+    level = _level(title)
+    if level is None and title.split()[-1] in words("roles"):
+        return load_json("levels.json")["plain_role_level"]
+    return level
+
+
+def _role_to_role(data: CheckInput, months: float | None):
+    """'from intern to head of marketing in 18 months', 'from junior to senior developer
+    within a year': the goal itself states a climb of several levels in a short time."""
+    if months is None or months > 24:
+        return None
+    for match in _ROLE_TO_ROLE.finditer(data.text.lower()):
+        low, high = _title_level(match.group(1)), _title_level(match.group(2))
+        if low is None or high is None:
+            continue
+        if high - low >= 3 or (high - low >= 2 and months <= 12):
+            return (match.start(), match.end(), "unrealistic.level_jump",
+                    f"going from {match.group(1)} to {match.group(2)} in about "
+                    f"{max(round(months), 1)} months skips several levels; most people move up "
+                    "one level every 2-3 years.", "aim for the next level up first, with a date.")
+    return None
+
+
+_PEOPLE_VERBS = frozenset({"manage", "lead", "run", "head", "supervise", "oversee", "have"})
+
+
+def _managing(data: CheckInput) -> tuple[int, int] | None:
+    """'be managing my own team', 'lead a department', 'have staff under me': a manager's job
+    named by what it does rather than by its title."""
+    units = rubric_terms("managed_units")
+    for verb in data.doc:
+        lemma = verb.lemma_.lower()
+        if lemma not in _PEOPLE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or any(c.dep_ == "compound" for c in obj.children):
+                continue  # 'lead the project team': a project, not a post
+            reports = _REPORTING.match(data.text[obj.idx + len(obj.text):].lower())
+            if lemma == "have" and reports:  # 'have four engineers reporting to me'
+                return verb.idx, obj.idx + len(obj.text) + reports.end()
+            own = any(c.lower_ == "own" for c in obj.children)
+            if obj.lemma_.lower() in units and (lemma != "have" or own):
+                return verb.idx, obj.right_edge.idx + len(obj.right_edge.text)
+    return None
+
+
+_REPORTING = re.compile(r"\s+(reporting to|who report to|working for|working under|under) me\b")
+
+
+def _team_from_start(data: CheckInput, months: float | None):
+    """Managing people straight from an entry-level start ('junior developer, 3 months in:
+    be managing my own team by March')."""
+    marker = _entry_marker(data)
+    if marker is None or (months is not None and months > 24):
+        return None
+    span = _managing(data)
+    if span is None or _negated_absolute(data.text.lower(), span[0]):
+        return None
+    return (*span, "unrealistic.no_experience",
+            f"managing people from a starting point ({marker}) skips the years of experience "
+            "a manager's post normally requires.",
+            "aim for a first step with people in it (mentoring a new starter, leading one piece "
+            "of work), with a date.")
+
+
+_PROMOTION = re.compile(r"\bpromot(ed|ion)\b|\b(step|move)\s+up\b|\bnext\s+(band|grade|level)\b")
+_PREPARING = re.compile(r"\b(apply\w*|application|ready|eligible|case|shortlist\w*|interview\w*|"
+                        r"prepar\w+|evidence|considered|put myself forward|on track)\b")
+
+
+def _early_promotion(data: CheckInput, months: float | None):
+    """A promotion due before about nine months in the role in all ('5 months in: promoted to
+    Band 6 by the end of next month'), not getting ready for one."""
+    in_role = data.context.months_in_role
+    if in_role is None or months is None or in_role + months >= 9:
+        return None
+    lowered = data.text.lower()
+    if _PREPARING.search(lowered):
+        return None
+    found = _PROMOTION.search(lowered)
+    span = found.span() if found else None
+    current = _level(data.context.current_role or "")
+    for metric in data.metrics:
+        level = _level(metric.text) if metric.kind == "role" else None
+        if span is None and level is not None and current is not None and level > current:
+            span = (metric.start, metric.end)
+    if span is None or _negated_absolute(lowered, span[0]):
+        return None
+    total = max(round(in_role + months), 1)
+    return (*span, "unrealistic.too_new",
+            f"a promotion after about {total} months in the role is very rare; a first "
+            "promotion usually comes after 18-36 months.",
+            "aim for the evidence a promotion needs (a stretch project, a course), with a date.")
 
 
 def _entry_pay(data: CheckInput, months: float | None):
@@ -593,6 +776,19 @@ _FAST = re.compile(r"\bwithin\s+(an?|one|\d+|five|ten|fifteen|thirty|two|few)\s+
 _HAS_ALL = re.compile(r"\b(every|each|all)\b")
 
 
+def _universal(data: CheckInput) -> int | None:
+    """Where 'every/each/all' quantifies a noun ('every guest', 'all of my pupils'), if it does."""
+    subjects = rubric_terms("absolute_subjects")
+    for token in data.doc:
+        if token.lower_ not in subjects:
+            continue
+        nxt = data.doc[token.i + 1] if token.i + 1 < len(data.doc) else token
+        if (token.dep_ in ("det", "predet") and token.head.pos_ == "NOUN") or \
+                (token.lower_ == "all" and nxt.lower_ == "of"):
+            return token.idx
+    return None
+
+
 def _performance_absolute(data: CheckInput, lowered: str):
     """'answer every email within an hour, always': a standard with no room for a miss."""
     signals: list[tuple[int, int]] = []
@@ -608,9 +804,16 @@ def _performance_absolute(data: CheckInput, lowered: str):
                         "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
     for token in data.doc if _HAS_ALL.search(lowered) else ():
         if token.lower_ in rubric_terms("absolute_subjects") and token.dep_ in ("det", "predet") \
-                and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+                and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass",
+                                                                      "nsubj"):
             signals.append((token.idx, token.head.idx + len(token.head.text)))
             break
+    top = _list_re("top_marks").search(lowered)
+    everyone = _universal(data) if top else None
+    if top and everyone is not None:  # 'every guest leaves a 5-star review', 'all of my pupils'
+        return (min(top.start(), everyone), max(top.end(), data.bounds[1]),
+                "unrealistic.absolute", "the top mark from every single person is an absolute.",
+                "aim for a high but human bar, e.g. '90% of reviews at 5 stars'.")
     fast = _FAST.search(lowered)
     if fast:
         signals.append(fast.span())

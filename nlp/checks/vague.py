@@ -156,13 +156,22 @@ _SKILL_WORDS = frozenset({"good", "better", "great", "best", "stronger", "quicke
 
 
 def _judged_skill_finding(data: CheckInput) -> Finding | None:
-    if data.quantities or data.completions:
-        return None
+    """'get better at leading the audit': a skill judged, even when the thing it is judged at
+    is a named task; a completion elsewhere ('... and lead the audit in March') anchors it."""
     for pred in data.predicates:
         hit = _judged_skill(pred)
-        if hit is not None and not is_negated(pred):
-            start, end = _phrase_bounds(pred, [hit])
-            return data.finding("vague", "vague.comparison", start, end)
+        if hit is None or is_negated(pred):
+            continue
+        inside = [t for p in (*pred.children, *hit.children)
+                  if p.dep_ == "prep" and p.lower_ in ("at", "with") for t in p.subtree]
+        lo = min((t.idx for t in inside), default=0)
+        hi = max((t.idx + len(t.text) for t in inside), default=0)
+        if any(not (lo <= m.start and m.end <= hi) for m in data.completions) or any(
+                not (lo <= m.start and m.end <= hi and m.kind == "frequency")
+                for m in data.quantities):
+            return None  # a number, or a completion or cadence outside 'at ...'
+        start, end = _phrase_bounds(pred, [hit])
+        return data.finding("vague", "vague.comparison", start, end)
     return None
 
 
