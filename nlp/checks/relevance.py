@@ -11,50 +11,35 @@ content words ("improve my skills") are never flagged: there is nothing to judge
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from ..resources import domain_canon, fields, load_json, words
+from ..resources import domain_canon, fields, words
 from ..result import Finding
 from .base import CheckInput
 
 _PUNCT = re.compile(r"[^\w&+'/-]+")
+CONTEXT_CACHE = 256  # distinct visions / job descriptions kept parsed
 GENERIC_STOP = frozenset({"want", "goal", "become", "get", "make", "improve", "learn",
                           "increase", "help", "work", "year", "month", "week", "day", "time"})
-
-
-@cache
-def _families() -> dict[str, frozenset[str]]:
-    """Term families without the words shared by several families ('lead', 'client')."""
-    families = {name: frozenset(terms)
-                for name, terms in load_json("domains.json")["families"].items()}
-    seen: dict[str, int] = {}
-    for terms in families.values():
-        for term in terms:
-            seen[term] = seen.get(term, 0) + 1
-    shared = {term for term, count in seen.items() if count > 1}
-    return {name: terms - shared for name, terms in families.items()}
 
 
 def _terms(text: str) -> set[str]:
     return {w.strip(".,;:!?()\"'").lower() for w in text.replace("/", " ").split()}
 
 
-def _family_hits(terms: set[str]) -> set[str]:
-    return {name for name, family in _families().items() if len(terms & family) >= 1}
-
-
-def context_terms(data: CheckInput) -> tuple[set[str], set[str], str]:
-    """Content words and families of the person's direction, and how to name it."""
+def context_terms(data: CheckInput) -> tuple[frozenset[str], str]:
+    """Content words of the person's direction, and how to name it."""
     ctx = data.context
-    parts = [p for p in (ctx.vision, ctx.target_role, ctx.job_description, ctx.current_role)
-             if p and p.strip()]
-    text = " ".join(parts)
-    terms = {_lemma(t) for t in _terms(text)} | _terms(text)
-    families = _family_hits(terms)
-    target = (f"your target role ({ctx.target_role.strip()})" if ctx.target_role and
-              ctx.target_role.strip() else "your vision" if ctx.vision and ctx.vision.strip()
-              else "the job description")
-    return terms, families, target
+    return _direction_terms(_context_text(data)), (
+        f"your target role ({ctx.target_role.strip()})" if ctx.target_role and
+        ctx.target_role.strip() else "your vision" if ctx.vision and ctx.vision.strip()
+        else "the job description")
+
+
+@lru_cache(maxsize=CONTEXT_CACHE)
+def _direction_terms(text: str) -> frozenset[str]:
+    """Words of the vision, roles and job description (one context serves many goals)."""
+    return frozenset({_lemma(t) for t in _terms(text)} | _terms(text))
 
 
 def _lemma(word: str) -> str:
@@ -71,7 +56,7 @@ def check(data: CheckInput) -> list[Finding]:
                                                                    "ADJ")
                and not t.is_stop and t.lemma_.lower() not in GENERIC_STOP
                and t.lemma_.lower() not in words("stopwords_extra")}
-    ctx_terms, _, target = context_terms(data)
+    ctx_terms, target = context_terms(data)
     text_lower = data.text.lower()
     goal_domains = _domains(_naming_terms(goal_tokens), _padded(text_lower))
     hobby = any(fields()[d][0] == "hobbies" for d in goal_domains)  # before the generic test
@@ -151,18 +136,35 @@ def _naming_terms(tokens: list) -> set[str]:
 
 def _domains(terms: set[str], text: str) -> set[str]:
     """Every domain a term or phrase of the text belongs to (ambiguous terms count for all)."""
-    found: set[str] = set()
-    for name, (_, vocab) in fields().items():
-        hits = len(terms & vocab) + sum(p in text for p in _phrases(vocab))
-        # the broad families are loose: one shared word ('agent', 'case') places nothing
-        if hits >= (2 if name.startswith("family:") else 1):
-            found.add(name)
-    return found
+    by_term, by_first_word = _domain_index()
+    hits: dict[str, int] = {}
+    for term in terms:
+        for name in by_term.get(term, ()):
+            hits[name] = hits.get(name, 0) + 1
+    words_ = {w for word in text.split() for w in word.split("-")}
+    for word in words_:
+        for name, phrase in by_first_word.get(word, ()):
+            if phrase in text:
+                hits[name] = hits.get(name, 0) + 1
+    # the broad families are loose: one shared word ('agent', 'case') places nothing
+    return {name for name, count in hits.items()
+            if count >= (2 if name.startswith("family:") else 1)}
 
 
 @cache
-def _phrases(vocab: frozenset[str]) -> tuple[str, ...]:
-    return tuple(f" {p} " for p in vocab if " " in p or "-" in p)  # spaCy splits 'pick-path'
+def _domain_index() -> tuple[dict[str, tuple[str, ...]],
+                             dict[str, tuple[tuple[str, str], ...]]]:
+    """Domains by term, and padded phrases (" pick path ") by their first word."""
+    by_term: dict[str, list[str]] = {}
+    by_first_word: dict[str, list[tuple[str, str]]] = {}
+    for name, (_, vocab) in fields().items():
+        for term in vocab:
+            by_term.setdefault(term, []).append(name)
+            if " " in term or "-" in term:  # spaCy splits 'pick-path': match the text too
+                first = re.split(r"[ -]", term)[0]
+                by_first_word.setdefault(first, []).append((name, f" {term} "))
+    return ({t: tuple(n) for t, n in by_term.items()},
+            {w: tuple(p) for w, p in by_first_word.items()})
 
 
 def _padded(text: str) -> str:
@@ -175,23 +177,11 @@ def _context_text(data: CheckInput) -> str:
                                 ctx.current_role) if p and p.strip())
 
 
-@cache
+@lru_cache(maxsize=CONTEXT_CACHE)
 def _context_domains(text: str) -> frozenset[str]:
     raw = _terms(text)
     terms = raw | {_lemma(t) for t in raw}
     return frozenset(_domains(terms, _padded(text.lower())))
-
-
-@cache
-def _full_families() -> dict[str, frozenset[str]]:
-    return {name: frozenset(terms)
-            for name, terms in load_json("domains.json")["families"].items()}
-
-
-def _strong_family_overlap(goal_terms: set[str], ctx_terms: set[str]) -> bool:
-    """A shared word ('reporting') counts when the context is clearly in that family."""
-    return any(goal_terms & terms and len(ctx_terms & terms) >= 2
-               for terms in _full_families().values())
 
 
 def _lifestyle(terms: set[str], text: str) -> bool:

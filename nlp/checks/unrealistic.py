@@ -569,7 +569,6 @@ def _list_re(list_id: str) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)")
 
 
-@cache
 def _marker_in(text: str) -> str | None:
     match = _list_re("entry_markers").search(text.lower())
     return match.group(1) if match else None
