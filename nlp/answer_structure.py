@@ -186,23 +186,26 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
         months = _date_months(sent, deadlines, today_year, today_ordinal)
         cues, relational = _cues(sent, months)
         lexical = _lexical(sent)
-        if cues and not LABEL.search(sent.text) and _retrospective(sent):
+        sent_text = sent.text  # built from the tokens on every access: read it once
+        direction = _direction(sent)
+        retrospective = _retrospective(sent)
+        if cues and not LABEL.search(sent_text) and retrospective:
             cues = []  # "my last company cut commissions twice in a year" is history, not a goal
-        elif cues and cue_patterns("non_direction").search(sent.text) and not _direction(sent):
+        elif cues and cue_patterns("non_direction").search(sent_text) and not direction:
             cues = []  # "see where it goes over time" names no direction
-        if destination is None and _direction(sent):
-            found = cue_patterns("destination_titles").search(sent.text)
+        if destination is None and direction:
+            found = cue_patterns("destination_titles").search(sent_text)
             destination = (sent.start_char + found.start(), sent.start_char + found.end()) \
                 if found else None
         if not cues:
             if not cued and _goal_like(sent):
                 lead_in.append(Part(SHORT, sent.start_char, sent.end_char, False))
             # A move to a bigger role with no time words is a direction, for this sentence.
-            weak = LONG if current != LONG and _direction(sent) else None
+            weak = LONG if current != LONG and direction else None
             # Background about the past ("I've always been a people person") belongs to
             # no time frame; the frame before it goes on after it.
             segments.append((sent.start_char, sent.end_char,
-                             None if _retrospective(sent) else weak or current))
+                             None if retrospective else weak or current))
             continue
         cued = True
         if not lexical and current == LONG:
@@ -213,7 +216,7 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
             opens_with = pure or SHORT  # a mixed sentence relates both: not a long opening
         elif opens_with == LONG and SHORT in {f for _, f in cues} and lexical:
             later_short = True
-        edges = [0] + [pos for pos, _ in cues[1:]] + [len(sent.text)]
+        edges = [0] + [pos for pos, _ in cues[1:]] + [len(sent_text)]
         for (_, frame), a, b in zip(cues, edges, edges[1:], strict=False):
             segments.append((sent.start_char + a, sent.start_char + b, frame))
         current = cues[-1][1]

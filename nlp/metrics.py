@@ -224,8 +224,8 @@ def _completion_kind(token: Token) -> str | None:
             return "role"  # "Become headteacher": the tagger reads a bare title as an adjective
         if token.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("dobj", "pobj", "attr") or (
                 token.dep_ == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and \
-                _acronym(token) and gov_lemma in ("pass", "earn", "complete", "finish", "obtain",
-                                                  "achieve", "sit", "get", "gain", "take"):
+                gov_lemma in ("pass", "earn", "complete", "finish", "obtain", "achieve", "sit",
+                              "get", "gain", "take") and _acronym(token):
             return "credential"
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and \
                 gov is not None and token.head.i == gov.i and \
@@ -315,9 +315,12 @@ def _past(gov: Token | None) -> bool:
                                      for c in gov.children if c.dep_ == "aux")
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9+&-]{1,9}")
+
+
 def _acronym(token: Token) -> bool:
     """'SQE1', 'PGCE', 'PRINCE2 Foundation': a named exam or credential."""
-    return any(re.fullmatch(r"[A-Z][A-Z0-9+&-]{1,9}", t.text) for t in token.subtree)
+    return any(t.text[:2].isupper() and _ACRONYM.fullmatch(t.text) for t in token.subtree)
 
 
 def _single_thing(token: Token) -> bool:
