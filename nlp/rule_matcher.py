@@ -137,10 +137,17 @@ class RuleMatcher:
         self.flags = self._add_flags(vocab, [r.pattern for r in sequences])
         self.matcher = Matcher(vocab, validate=False)
         self._exact: dict[str, Matcher] = {}
+        self._first_word: dict[str, list[Callable[[str], bool]]] = {}
         for rule in sequences:
-            pattern, coarse = self._compile(rule.pattern)
+            pattern, shared_at = self._compile(rule.pattern)
             self.matcher.add(rule.key, [pattern])
-            if coarse:
+            if shared_at == {0} and "OP" not in rule.pattern[0]:
+                # A shared flag only on a required first token: that token is the match's
+                # first word, so testing the word is the exact check.
+                self._first_word[rule.key] = [
+                    _text_test(k) for a, v in rule.pattern[0].items()
+                    if (k := _flaggable(a, v)) is not None and k in self._shared]
+            elif shared_at:
                 self._exact[rule.key] = Matcher(vocab, validate=False)
                 self._exact[rule.key].add(rule.key, [list(rule.pattern)])
 
@@ -166,10 +173,11 @@ class RuleMatcher:
         self._shared = {k for g in groups if len(g) > 1 for k in g}
         return flags
 
-    def _compile(self, pattern: Sequence[Spec]) -> tuple[list[Spec], bool]:
-        """The pattern with flagged tests replaced by flags, and whether any flag is shared."""
-        out, coarse = [], False
-        for spec in pattern:
+    def _compile(self, pattern: Sequence[Spec]) -> tuple[list[Spec], set[int]]:
+        """The pattern with flagged tests replaced by flags, and where a flag is shared."""
+        out: list[Spec] = []
+        shared_at: set[int] = set()
+        for position, spec in enumerate(pattern):
             new: Spec = {}
             for attr, value in spec.items():
                 key = _flaggable(attr, value)
@@ -177,9 +185,10 @@ class RuleMatcher:
                     new[attr] = value
                 else:
                     new[f"FLAG{self.flags[key]}"] = True
-                    coarse = coarse or key in self._shared
+                    if key in self._shared:
+                        shared_at.add(position)
             out.append(new)
-        return out, coarse
+        return out, shared_at
 
     def _word_hits(self, orth: int) -> tuple[str, ...]:
         hits = self._word_cache.get(orth)
@@ -197,8 +206,12 @@ class RuleMatcher:
                 for key in self._word_hits(orth)]
         for match_id, start, end in self.matcher(doc):
             key = strings[match_id]
-            exact = self._exact.get(key)
-            if exact is None or any(s == 0 and e == end - start
-                                    for _, s, e in exact(doc[start:end])):
-                hits.append(Hit(key, start, end))
+            if key in self._first_word:
+                word = doc[start].text
+                if not all(test(word) for test in self._first_word[key]):
+                    continue
+            elif key in self._exact and not any(
+                    s == 0 and e == end - start for _, s, e in self._exact[key](doc[start:end])):
+                continue
+            hits.append(Hit(key, start, end))
         return hits

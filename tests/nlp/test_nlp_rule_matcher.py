@@ -66,15 +66,19 @@ def test_word_lists_share_flags_when_bits_run_out_and_matches_stay_exact():
     language = spacy.blank("en")
     rules = [Rule(f"r{i}", [{"LOWER": {"IN": ["by", "before", f"w{i}"]}},
                             {"LOWER": {"IN": ["june", "july"]}}]) for i in range(60)]
+    rules += [Rule(f"o{i}", [{"LOWER": {"IN": ["early", "mid", "late", "end", f"x{i}"]},
+                              "OP": "?"}, {"LOWER": {"IN": ["june", "july", "may"]}}])
+              for i in range(10)]
     rules.append(Rule("regex", [{"TEXT": {"REGEX": "^Q[1-4]$"}, "OP": "?"},
                                 {"LOWER": {"IN": ["end", "start"]}}]))
     rules.append(Rule("word", [{"TEXT": {"REGEX": "^\\d+%$"}}]))
     matcher = RuleMatcher(language.vocab, rules)
     bits = set(matcher.flags.values())
     assert len(bits) == LAST_FLAG - FIRST_FREE_FLAG + 1  # every free bit, some shared
-    assert matcher._exact  # the rules on shared bits are checked as written
+    assert matcher._first_word and matcher._exact  # rules on shared bits are checked
     plain = _plain(language.vocab, rules)
     for text in ("by june w3 july w59 june before july", "Q3 end w7 start by w1 july 50%",
+                 "early june x3 july mid x9 may late end july x1 x2 june",
                  "BY JUNE, W12 July; before, July", ""):
         doc = language(text)
         assert _hits(matcher, doc) == plain(doc), text
