@@ -180,8 +180,10 @@ def _skill_of(token: Token) -> bool:
     node = token
     while node.dep_ in ("compound", "amod", "conj") and node.head.i != node.i:
         node = node.head
+    if node.dep_ == "dobj" and node.head.tag_ == "VBG" and node.head.dep_ == "pcomp":
+        node = node.head  # 'better at leading the audit': the skill is the leading
     prep = node.head
-    if node.dep_ != "pobj" or prep.lower_ not in ("at", "with", "in", "on"):
+    if node.dep_ not in ("pobj", "pcomp") or prep.lower_ not in ("at", "with", "in", "on"):
         return False
     host = prep.head
     return host.lower_ in SKILL_JUDGEMENTS or any(

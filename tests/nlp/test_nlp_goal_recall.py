@@ -279,6 +279,18 @@ def test_getting_better_at_a_named_task_is_still_vague(analyze, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Get better at leading the audit by next March.",
+    "Become good at writing the board report by June.",
+])
+def test_the_task_one_gets_better_at_is_not_a_finish_line(analyze, text):
+    assert "missing_metric" in analyze(text).codes
+
+
+def test_finishing_the_same_task_is_one(analyze):
+    assert "missing_metric" not in analyze("Finish leading the audit by next March.").codes
+
+
+@pytest.mark.parametrize("text", [
     "Get better at audits and pass the ACCA audit exam in June.",
     "Get better at presenting by giving 3 talks this year.",
 ])
