@@ -145,10 +145,8 @@ def _rule(pred: Token, key: str) -> str:
 
 
 def _span(pred: Token, last: Token) -> tuple[int, int]:
-    start = min(pred.idx, *(c.idx for c in pred.children if c.dep_ in ("aux", "auxpass")
-                            and c.lower_ in ("be", "become", "to") and c.i < pred.i)) \
-        if any(c.dep_ in ("aux", "auxpass") for c in pred.children) else pred.idx
-    start = min(start, pred.idx)
+    start = min([pred.idx, *(c.idx for c in pred.children if c.dep_ in ("aux", "auxpass")
+                             and c.lower_ in ("be", "become", "to") and c.i < pred.i)])
     return start, max(pred.idx + len(pred.text), last.idx + len(last.text))
 
 

@@ -21,6 +21,33 @@ TEXTS = st.one_of(
 )
 
 
+# Sentences that parse like real goals, so the parse-reading checks see every shape:
+# third-person subjects, modals, traits, hedges, promotions, numbers and time frames.
+SENTENCES = st.tuples(
+    st.sampled_from(["I", "Sam", "She", "We", "My team", "The ward", "", "i", "They"]),
+    st.sampled_from(["will", "want to", "would like to", "should", "must", "hope to", "",
+                     "will not", "am going to", "need to", "could"]),
+    st.sampled_from(["be more organised with", "get better at leading", "stop", "become",
+                     "never miss", "double", "be promoted to", "try to improve",
+                     "feel less anxious about", "pass", "be the best", "grow", "run",
+                     "be calmer and kinder to", "keep", "manage", "learn"]),
+    st.sampled_from(["the audit", "his paperwork", "my salary", "Head of Sales", "the PMP exam",
+                     "new starters", "2 marathons", "100% of calls", "the team", "everything",
+                     "Python 3", "zero defects", "a team of 12", "CEO", "my English"]),
+    st.sampled_from(["", "by March", "in six months", "every week", "this year", "by Q3 2027",
+                     "someday", "since 2019", "within 2 years", "before my next review",
+                     "because I want to", "so that patients are safer", "!", "?", " 🙂"]),
+).map(lambda parts: " ".join(p for p in parts if p).strip())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SENTENCES, st.sampled_from([
+    None, {"target_role": "Ward Manager", "months_in_role": 4},
+    {"vision": "Lead a sales team", "current_role": "Intern"}]))
+def test_goal_shaped_sentences_never_crash(text, context):
+    _check_offsets(nlp.analyze_goal(text, context).to_dict())
+
+
 def _check_offsets(data: dict) -> None:
     text = data["text"]
     for finding in data["findings"]:
