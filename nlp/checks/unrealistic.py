@@ -50,8 +50,11 @@ _ABSOLUTES = (
                 r"states|business|whole \w+)\b|(?<![\w#])(best|greatest|number one|no\.? ?1|#1)\s+"
                 r"(\w+\s+){0,3}(in|of)\s+(europe|america|asia|africa|britain|the uk|the us)\b"),
      "being the best in the world is not a goal you control"),
-    (re.compile(r"\bworld'?s?\s+(best|greatest|top)\b"),
+    (re.compile(r"\bworld'?s?\s+(best|greatest|top|leading|foremost|number one)\b"),
      "being the best in the world is not a goal you control"),
+    (re.compile(r"\b(no one|nobody|no\s+\w+)\b[^.]{0,40}\bever\b|\bwithout (ever|once)\b|"
+                r"\bany\s+[\w-]+\s+(on|of|in|for|with)\s+any\b"),
+     "'never once' and 'any X on any Y' leave no room for a single exception"),
     (re.compile(r"\b(perfect|flawless)(ly)?\s+(score|record|attendance|performance|every|"
                 r"results?|reviews?|ratings?)\b|\bperfect(ly)?\b.*\b(every|always)\b|"
                 r"\bflawless(ly)?\b"),
@@ -435,7 +438,8 @@ def _from_zero(data: CheckInput, months: float | None):
     if months is None or months > 12:
         return None
     lowered = _padded_words(data.text)
-    start = next((m for m in rubric_terms("beginner_markers") if f" {m} " in lowered), None)
+    start = next((m for m in rubric_terms("beginner_markers") if f" {m} " in lowered), None) \
+        or _starting_point(data.text.lower())
     level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
     if start is None or level is None:
         return None
@@ -531,7 +535,7 @@ def _ratio(data: CheckInput, months: float | None):
         factor = b / a
         if percent:
             big = (b - a >= 30 and (months is None or months <= 6)) or \
-                (factor >= 3 and b - a >= 10 and months is not None and months <= 12)
+                (factor >= 3 and b - a >= 10 and months is not None and months <= 18)
         elif a < 10 and match.group(1).strip()[0] not in "$€£₹¥":
             big = factor >= 10 and months is not None and months <= 12
         elif months is None:
@@ -570,8 +574,21 @@ def _list_re(list_id: str) -> re.Pattern[str]:
 
 
 def _marker_in(text: str) -> str | None:
-    match = _list_re("entry_markers").search(text.lower())
-    return match.group(1) if match else None
+    lowered = text.lower()
+    match = _list_re("entry_markers").search(lowered) or _starting_point(lowered)
+    return match.group(0) if match else None
+
+
+@cache
+def _starting_point_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load_json("levels.json")
+                               ["starting_point_patterns"]))
+
+
+def _starting_point(lowered: str) -> re.Match[str] | None:
+    """A stated start: 'my first teaching job', 'never written a line of code', 'can't swim
+    yet', 'no civvy experience', 'straight after my viva'."""
+    return _starting_point_re().search(lowered)
 
 
 def _entry_marker(data: CheckInput) -> str | None:
@@ -588,6 +605,10 @@ def _entry_marker(data: CheckInput) -> str | None:
     return None
 
 
+TOP_FROM_START_MONTHS = 120  # a top post from a stated start inside ten years
+SENIOR_FROM_START_MONTHS = 36  # "by next year" resolves to ~13 months, "in three years" to 36
+
+
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.text.lower()
@@ -596,13 +617,14 @@ def _seniority(data: CheckInput, months: float | None):
     apex = _title_re("apex_titles").search(lowered)
     marker = _entry_marker(data)
     if apex and not _negated_absolute(lowered, apex.start()) and (
-            (months is not None and months <= 24) or (months is None and marker)):
+            (months is not None and months <= 24) or
+            (marker and (months is None or months <= TOP_FROM_START_MONTHS))):
         return (apex.start(2), apex.end(), "unrealistic.jump_to_top",
                 f"reaching {apex.group(2)} that soon is very rare: top posts in any field "
                 "usually take 15-20 years.",
                 "aim for the next level up, and put the top role in your long-term vision.")
     senior = _title_re("senior_titles").search(lowered)
-    if senior and marker and (months is None or months <= 24) and \
+    if senior and marker and (months is None or months <= SENIOR_FROM_START_MONTHS) and \
             not _negated_absolute(lowered, senior.start()):
         return (senior.start(2), senior.end(), "unrealistic.no_experience",
                 f"{senior.group(2)} from a starting point ({marker}) skips the years of "
