@@ -55,7 +55,12 @@ def predicates(sent: Span) -> list[Token]:
 
 def _roots(sent: Span) -> list[Token]:
     roots = [t for t in sent if t.dep_ == "ROOT"]
-    return roots or [sent[0]]
+    first = sent[0]
+    if roots and first.tag_ == "VB" and first.dep_ != "ROOT" and first.pos_ in ("VERB", "AUX"):
+        # 'Be kinder to new starters, I remember how it was': the opening command is the goal
+        # even when the parser hangs it under a later clause.
+        roots.insert(0, first)
+    return roots or [first]
 
 
 def _follow_intent(token: Token, depth: int = 0) -> Iterator[Token]:

@@ -47,7 +47,8 @@ def check(data: CheckInput) -> list[Finding]:
     if any(m.kind in ("credential", "role") for m in data.metrics):
         return []
     for pred in data.predicates:
-        if (is_negated(pred) and pred.lemma_.lower() not in ("be",)) or _present_state(pred):
+        if (is_negated(pred) and pred.lemma_.lower() not in ("be", "feel")) or \
+                _present_state(pred):  # 'never feel stressed' is still about a feeling
             continue
         hit = _trait(pred) or _bad_habit(pred) or _feeling(pred) or _loose_habit(pred)
         if hit is not None:
@@ -95,7 +96,8 @@ def _quality_word(span) -> Token | None:
             word = token.lower_
             nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod" and \
-                    token.dep_ == "amod" and nxt.lower_ not in ("time",):
+                    token.dep_ == "amod" and nxt.lower_ not in ("time",) and \
+                    not nxt.lower_.endswith("ing"):  # 'more confident presenting' is a trait
                 return None  # 'more senior roles': a kind of thing, not a trait
             if word in words("not_habit_adjectives") or \
                     token.lemma_.lower() in rubric_terms("outcome_adjectives") or \
@@ -359,8 +361,10 @@ def _feeling(pred: Token) -> tuple[int, int, str] | None:
         return None
     if lemma == "feel":  # 'feel at home', 'feel ready', 'feel part of the team': a feeling
         for child in pred.children:
+            wanting = child.lower_ == "like" and any(  # 'feel like going out' is wanting
+                c.tag_ == "VBG" for c in child.children)
             if child.dep_ in ("acomp", "prep", "oprd", "xcomp", "advmod", "attr", "dobj") \
-                    and child.lower_ not in ("free", "like"):
+                    and child.lower_ != "free" and not wanting:
                 return pred.idx, child.right_edge.idx + len(child.right_edge.text), "feel"
     for obj in objects(pred):
         key = obj.lemma_.lower()
