@@ -17,8 +17,9 @@ LIFESTYLE_VERBS = frozenset({"exercise", "meditate", "sleep", "read", "eat", "dr
                              "run", "journal", "rest", "relax", "work", "train", "stretch",
                              "socialize", "socialise", "smile", "listen", "delegate"})
 LOOSE_HABIT = re.compile(
-    r"\b(exercise|read|sleep|post|work out|meditate|journal|walk|eat|stretch|rest)\b[\w\s]{0,25}?"
-    r"\b(more|less|regularly|consistently|better|healthier|often)\b")
+    r"\b(exercise|read|sleep|post|work out|meditate|journal|walk|eat|stretch|rest|play|"
+    r"wake up|get up|go to bed)\b[\w\s]{0,25}?"
+    r"\b(more|less|regularly|consistently|better|healthier|often|earlier)\b")
 LOOSE_ADVERBS = frozenset({"more", "less", "regularly", "better", "healthier", "often",
                            "consistently", "earlier", "properly", "enough", "mindfully"})
 
@@ -30,6 +31,11 @@ def check(data: CheckInput) -> list[Finding]:
         if hit is not None:  # a habit, but one others can see kept or broken: not vague
             return [data.finding("habit", "habit.trait", *hit,
                                  example=_example("default", data.text))]
+        if data.quantities:  # 'be positive every day': a cadence does not make a trait visible
+            traits = [t for p in data.predicates if not is_negated(p) if (t := _trait(p))]
+            if traits:
+                start, end, key = traits[0]
+                return _both(data, start, end, "habit.trait", _example(key, data.text))
     if data.quantities:
         return []
     for pred in data.predicates:
@@ -77,7 +83,10 @@ def _compared_state(data: CheckInput) -> tuple[int, int, str] | None:
         if token.lower_ not in _COMPARED or token.i == 0 or token.i + 1 >= len(doc):
             continue
         verb = doc[token.i - 1]
-        if verb.lemma_.lower() not in _STATE_VERBS or is_negated(verb):
+        if verb.lower_ in ("a", "an") and token.i > 1:
+            verb = doc[token.i - 2]  # 'be a more adventurous traveller'
+        if (verb.lemma_.lower() not in _STATE_VERBS and verb.lower_ != "b") or \
+                is_negated(verb):  # 'b more consistent': text-speak for 'be'
             continue
         quality = _quality_word(doc[token.i + 1:token.i + 4])
         if quality is not None:
@@ -95,8 +104,11 @@ def _quality_word(span) -> Token | None:
         if token.pos_ == "ADJ" or token.tag_ == "VBN":
             word = token.lower_
             nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            person = nxt is not None and nxt.tag_ == "NN" and \
+                nxt.lower_.endswith(("er", "or", "ist", "ian")) and \
+                word not in load_json("levels.json")["levels"]  # 'a more patient listener'
             if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ != "npadvmod" and \
-                    token.dep_ == "amod" and nxt.lower_ not in ("time",) and \
+                    token.dep_ == "amod" and nxt.lower_ not in ("time",) and not person and \
                     not nxt.lower_.endswith("ing"):  # 'more confident presenting' is a trait
                 return None  # 'more senior roles': a kind of thing, not a trait
             if word in words("not_habit_adjectives") or \

@@ -344,9 +344,12 @@ def _own_business_scale(data: CheckInput, months: float | None):
     return None
 
 
+ABOUT_A_YEAR = 18  # "next year" / "in 2027" resolve to its end: 13-24 months away
+
+
 def _leaps(data: CheckInput, months: float | None):
     items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(data.text.lower())}
-    if len(items) >= 3 and (months is None or months <= 12):
+    if len(items) >= 3 and (months is None or months <= ABOUT_A_YEAR):
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 "it stacks several big life changes into one short period.",
@@ -469,15 +472,15 @@ def _count_rate(data: CheckInput, months: float | None):
                 return (metric.start, metric.end, "unrealistic.volume",
                         f"{metric.text} every day is more than a full working day allows.",
                         "size it from your current daily rate and add a little.")
-    if months is None or "from" in lowered:
-        return None
+    if months is None or _FROM_TO.search(lowered):
+        return None  # a from-to change is judged as a ratio
     for metric in data.metrics:
         if metric.kind != "quantity" or _MEASURE_ADJ.search(metric.text):
             continue  # 'a 90,000-word novel': the size of one thing, not a count
-        value = _count(metric.text)
+        value = _count(data.text[metric.start:metric.end + 10])  # '5 million' split in two
         if value is None:
             continue
-        if (value >= 200 and months <= 1.5) or (value >= 100_000 and months <= 12):
+        if (value >= 200 and months <= 1.5) or (value >= 100_000 and months <= ABOUT_A_YEAR):
             return (metric.start, metric.end, "unrealistic.volume",
                     f"{metric.text} in about {max(round(months * 4.3), 1)} weeks is far beyond "
                     "what one person or team normally does.",
@@ -487,9 +490,9 @@ def _count_rate(data: CheckInput, months: float | None):
 
 def _count(text: str) -> float | None:
     lowered = text.lower().replace(",", "")
-    match = re.search(r"\d+(\.\d+)?", lowered)
-    if match:
-        return float(match.group(0))
+    match = re.search(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|k|m|bn)?\b", lowered)
+    if match:  # '10 million copies' is ten million, not ten
+        return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
     if "million" in lowered:
         return 1_000_000.0
     if "thousand" in lowered:

@@ -332,3 +332,51 @@ def test_the_fields_own_work_in_its_own_words_is_relevant(analyze, text, context
 def _rule(result, code: str) -> str | None:
     """The rule of the first finding with this code, or None."""
     return next((f.rule for f in result.findings if f.code == code), None)
+
+
+@pytest.mark.parametrize("text", [
+    "Be patient with the new apprentices every day.",
+    "Wake up earlier so I can revise before work.",
+    "Play more football with the lads from the depot.",
+    "Be a more generous listener in one-to-ones.",
+    "tbh i wanna b more confident w clients",
+    "Become more relaxed presenting at the Monday huddle.",
+    "Feel less like a fraud when I chair the safety meeting.",
+    "Never feel anxious before a night shift again.",
+    "Be braver in case reviews, I still remember freezing in my first one.",
+])
+def test_traits_and_feelings_in_other_shapes_are_habits(analyze, text):
+    assert "habit" in analyze(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "Be a more senior developer by next year.",
+    "Train 2 more assessors for the ward by March.",
+    "Run the Monday huddle every week from January.",
+])
+def test_levels_counts_and_duties_are_not_habits(analyze, text):
+    assert "habit" not in analyze(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "Sell 5 million copies of my first novel next year.",
+    "Sell 200,000 prints of my photos by next summer, starting from zero.",
+    "Buy a house, start a business and get an MBA, all in 2027.",
+    "Become a consultant anaesthetist within two years; I'm a first-year medical student.",
+    "Become head of maths in three years. I start my first teaching post in January.",
+    "Get a senior data engineer job by Easter. I have never written any SQL.",
+    "Make sure no customer ever waits more than a minute on the phone.",
+    "Fix any bug in any of our 40 services without ever asking for help.",
+    "Become the world's leading expert on tidal energy by 2028.",
+])
+def test_implausible_in_other_words(analyze, text):
+    assert "unrealistic" in analyze(text).codes
+
+
+@pytest.mark.parametrize("text", [
+    "Sell 5,000 copies of my first novel by the end of 2027.",
+    "Become head of maths in six years, after my first teaching post.",
+    "Get a junior data engineer job by next autumn. I have been learning SQL for a year.",
+])
+def test_ambitious_but_plausible_in_the_same_words(analyze, text):
+    assert "unrealistic" not in analyze(text).codes
