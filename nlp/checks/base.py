@@ -37,6 +37,15 @@ class CheckInput:
         return words if len(words) <= 160 else words[:157].rstrip() + "..."
 
     @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, one character for one, so match offsets index the text
+        ('İ'.lower() is two characters: such a character is kept as it is)."""
+        lowered = self.text.lower()
+        if len(lowered) == len(self.text):
+            return lowered
+        return "".join(c if len(low := c.lower()) != 1 else low for c in self.text)
+
+    @cached_property
     def bounds(self) -> tuple[int, int]:
         return trimmed_bounds(self.text, 0, len(self.text))
 
@@ -47,12 +56,12 @@ class CheckInput:
             out.extend(predicates(sent))
         return out
 
-    @property
+    @cached_property
     def quantities(self) -> list[Metric]:
         return [m for m in self.metrics if m.kind in ("quantity", "percent", "money",
                                                        "multiplier", "frequency")]
 
-    @property
+    @cached_property
     def completions(self) -> list[Metric]:
         return [m for m in self.metrics if m.kind in ("credential", "role", "deliverable")]
 

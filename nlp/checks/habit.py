@@ -46,7 +46,7 @@ def check(data: CheckInput) -> list[Finding]:
         if hit is not None:
             start, end, key, rule = hit
             return _both(data, start, end, f"habit.{rule}", _example(key, data.text))
-    trusted = _TRUSTED_RE.search(data.text.lower())
+    trusted = _TRUSTED_RE.search(data.lowered)
     if trusted:
         return _both(data, trusted.start(), trusted.end(), "habit.trait",
                      _example("default", data.text))
@@ -60,11 +60,11 @@ def check(data: CheckInput) -> list[Finding]:
         if hit is not None:
             start, end, key = hit
             return _both(data, start, end, f"habit.{_rule(pred, key)}", _example(key, data.text))
-    loose = LOOSE_HABIT.search(data.text.lower())
+    loose = LOOSE_HABIT.search(data.lowered)
     if loose:
         return _both(data, loose.start(), loose.end(), "habit.loose", _example(loose.group(1),
                                                                               data.text))
-    match = _trait_noun(data.text.lower()) or _compared_state(data)
+    match = _trait_noun(data.lowered) or _compared_state(data)
     if match is not None:
         start, end, key = match
         return _both(data, start, end, "habit.trait", _example(key, data.text))

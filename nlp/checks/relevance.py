@@ -57,7 +57,7 @@ def check(data: CheckInput) -> list[Finding]:
                and not t.is_stop and t.lemma_.lower() not in GENERIC_STOP
                and t.lemma_.lower() not in words("stopwords_extra")}
     ctx_terms, target = context_terms(data)
-    text_lower = data.text.lower()
+    text_lower = data.lowered
     goal_domains = _domains(_naming_terms(goal_tokens), _padded(text_lower))
     hobby = any(fields()[d][0] == "hobbies" for d in goal_domains)  # before the generic test
     if not hobby and (_mentions(text_lower, words("generic_career_terms")) or goal_terms & words(

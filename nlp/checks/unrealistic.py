@@ -96,7 +96,7 @@ def _time_frame_months(data: CheckInput) -> float | None:
     spans = [(d.date - today).days / 30.44 for d in data.deadlines if d.date is not None]
     if spans:
         return max(min(spans), 0.0)
-    lowered = data.text.lower()
+    lowered = data.lowered
     for frame in rubric_terms("launch_frames"):
         if frame in lowered:
             return 0.03 if frame.endswith("day") else 0.25 if "week" in frame else 1.0
@@ -109,7 +109,7 @@ def _time_frame_months(data: CheckInput) -> float | None:
 
 
 def _absolute(data: CheckInput):
-    lowered = data.text.lower()
+    lowered = data.lowered
     perf = _performance_absolute(data, lowered)
     if perf is not None:
         return perf
@@ -171,7 +171,7 @@ def _multiplier(data: CheckInput) -> tuple[float, Token | None] | None:
         match = re.fullmatch(r"(\d+(?:\.\d+)?)[x×]|[x×](\d+(?:\.\d+)?)", lower)
         if match:
             return float(match.group(1) or match.group(2)), token
-    lowered = data.text.lower()
+    lowered = data.lowered
     for match in _PERCENT.finditer(lowered):
         before = lowered[max(0, match.start() - 30): match.start()]
         after = lowered[match.end(): match.end() + 25]
@@ -253,7 +253,7 @@ def _level(title: str) -> int | None:
 
 
 def _promotion(data: CheckInput, months: float | None):
-    lowered = data.text.lower()
+    lowered = data.lowered
     multi = re.search(r"\bpromoted\s+(twice|two times|three times|\d+ times|(two|2|three|3|"
                       r"multiple|several) (levels|times|grades|steps))\b|\b(two|2|three|3|"
                       r"multiple|several|double)\s+(levels?|promotions?)\b|\bskip\s+(a|one)\s+"
@@ -313,7 +313,7 @@ _WORKING_FOR_ME = re.compile(r"^[\w\s-]{0,25}?\b(working|employed)\s+(for|under)
 def _own_business_scale(data: CheckInput, months: float | None):
     """'my own firm with 20 vans by next year', 'a chain of 50 restaurants within three years':
     a business built from nothing to a large size in a short time."""
-    lowered = data.text.lower()
+    lowered = data.lowered
     if not _owns_business(lowered) and not _OWN.search(lowered):
         return None
     units = rubric_terms("business_scale_units")
@@ -348,7 +348,7 @@ ABOUT_A_YEAR = 18  # "next year" / "in 2027" resolve to its end: 13-24 months aw
 
 
 def _leaps(data: CheckInput, months: float | None):
-    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(data.text.lower())}
+    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(data.lowered)}
     if len(items) >= 3 and (months is None or months <= ABOUT_A_YEAR):
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
@@ -377,7 +377,7 @@ _PACE = (
 
 def _pace(data: CheckInput, months: float | None):
     """A goal that normally takes years, squeezed into months; or a senior role right away."""
-    lowered = data.text.lower()
+    lowered = data.lowered
     for pattern, max_months, why in _PACE:
         match = pattern.search(lowered)
         if match and ((months is None and max_months >= 60) or
@@ -442,11 +442,11 @@ def _from_zero(data: CheckInput, months: float | None):
         return None
     lowered = _padded_words(data.text)
     start = next((m for m in rubric_terms("beginner_markers") if f" {m} " in lowered), None) \
-        or _starting_point(data.text.lower())
+        or _starting_point(data.lowered)
     level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
     if start is None or level is None:
         return None
-    at = data.text.lower().find(level)
+    at = data.lowered.find(level)
     shown = data.text[at:at + len(level)]
     return (at, at + len(level), "unrealistic.from_zero",
             f"going from a beginner's start to '{shown}' in about {max(1, round(months))} "
@@ -463,7 +463,7 @@ _DAILY = re.compile(r"\b(a|per|each|every)\s+(day|shift)\b|\bdaily\b")
 
 def _count_rate(data: CheckInput, months: float | None):
     """Hundreds of things in weeks ('500 reviews in a month', '1,200 bugs by Friday')."""
-    lowered = data.text.lower()
+    lowered = data.lowered
     if _DAILY.search(lowered):
         for metric in data.metrics:
             value = _count(metric.text) if metric.kind == "quantity" else None
@@ -530,7 +530,7 @@ def _amount(raw: str) -> float | None:
 
 def _ratio(data: CheckInput, months: float | None):
     """'from 120 to 1,200 followers by Easter', 'NPS from 31 to 95 next month'."""
-    for match in _FROM_TO.finditer(data.text.lower()):
+    for match in _FROM_TO.finditer(data.lowered):
         a, b = _amount(match.group(1)), _amount(match.group(2))
         if a is None or b is None or a <= 0 or b <= a:
             continue
@@ -614,7 +614,7 @@ SENIOR_FROM_START_MONTHS = 36  # "by next year" resolves to ~13 months, "in thre
 
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
-    lowered = data.text.lower()
+    lowered = data.lowered
     if not _GOAL_VERB.search(lowered) or _owns_business(lowered):
         return None
     apex = _title_re("apex_titles").search(lowered)
@@ -657,7 +657,7 @@ def _role_to_role(data: CheckInput, months: float | None):
     within a year': the goal itself states a climb of several levels in a short time."""
     if months is None or months > 24:
         return None
-    for match in _ROLE_TO_ROLE.finditer(data.text.lower()):
+    for match in _ROLE_TO_ROLE.finditer(data.lowered):
         low, high = _title_level(match.group(1)), _title_level(match.group(2))
         if low is None or high is None:
             continue
@@ -702,7 +702,7 @@ def _team_from_start(data: CheckInput, months: float | None):
     if marker is None or (months is not None and months > 24):
         return None
     span = _managing(data)
-    if span is None or _negated_absolute(data.text.lower(), span[0]):
+    if span is None or _negated_absolute(data.lowered, span[0]):
         return None
     return (*span, "unrealistic.no_experience",
             f"managing people from a starting point ({marker}) skips the years of experience "
@@ -722,7 +722,7 @@ def _early_promotion(data: CheckInput, months: float | None):
     in_role = data.context.months_in_role
     if in_role is None or months is None or in_role + months >= 9:
         return None
-    lowered = data.text.lower()
+    lowered = data.lowered
     if _PREPARING.search(lowered):
         return None
     found = _PROMOTION.search(lowered)

@@ -199,7 +199,7 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
             return data.finding("vague", "vague.abstract_object", start, end)
         if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
             return data.finding("vague", "vague.no_action", *data.bounds)
-    match = vague_phrase_re().search(data.text.lower())
+    match = vague_phrase_re().search(data.lowered)
     if match:
         return data.finding("vague", "vague.phrase", match.start(), match.end())
     return None
@@ -282,7 +282,7 @@ def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Findi
                     out.append(data.span_finding("vague", "vague.quantity_hedge", child,
                                                  example=example))
                     return out
-    for match in _HEDGE_RE.finditer(data.text.lower()):
+    for match in _HEDGE_RE.finditer(data.lowered):
         if _negated_near(data, match.start()):
             continue
         example = (data.text[:match.start()] + data.text[match.end():]).strip()

@@ -132,3 +132,13 @@ def test_relative_deadlines_at_the_ends_of_the_calendar_do_not_crash(text, today
     """Found by fuzzing the API: a reference date near year 9999 overflowed date arithmetic."""
     for analyze in (nlp.analyze_goal, nlp.analyze_answer):
         _check_offsets(analyze(text, {"today": today}).to_dict())
+
+
+def test_findings_after_a_character_that_lowercases_to_two_point_at_the_right_words():
+    text = "İlkay will never miss a deadline and be promoted to CEO within 2 months."
+    for finding in nlp.analyze_goal(text).to_dict()["findings"]:
+        if finding["code"] == "unrealistic":
+            assert finding["text"].lower().startswith(("never", "ceo", "promoted")), finding
+            break
+    else:
+        raise AssertionError("no unrealistic finding")
