@@ -490,9 +490,9 @@ def _count_rate(data: CheckInput, months: float | None):
 
 def _count(text: str) -> float | None:
     lowered = text.lower().replace(",", "")
-    match = re.search(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|k|m|bn)?\b", lowered)
-    if match:  # '10 million copies' is ten million, not ten
-        return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
+    digit = re.search(r"\d", lowered)
+    if digit:  # '10 million copies' is ten million, not ten
+        return _amount(lowered[digit.start():])
     if "million" in lowered:
         return 1_000_000.0
     if "thousand" in lowered:
@@ -522,7 +522,7 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:[a-z']+\s
 
 def _amount(raw: str) -> float | None:
     text = raw.strip().lower().lstrip("$€£₹¥ ").replace(",", "")
-    match = re.match(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|k|m|bn)?", text)
+    match = re.match(r"(\d+(?:\.\d+)?)\s*(?:(thousand|million|billion|k|m|bn)\b)?", text)
     if not match:
         return None
     return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
