@@ -123,6 +123,31 @@ def _merge_similar(keys: list[Key], budget: int) -> list[list[Key]]:
     return groups
 
 
+def _add_flags(vocab: Vocab,
+               patterns: list[Sequence[Spec]]) -> tuple[dict[Key, int], set[Key]]:
+    """A flag bit per word-level test (hot tests first, similar ones sharing), and the
+    tests whose bit is shared."""
+    hot: list[Key] = []
+    cold: list[Key] = []
+    for pattern in patterns:
+        for position, spec in enumerate(pattern):
+            for attr, value in spec.items():
+                key = _flaggable(attr, value)
+                if key is not None:
+                    (hot if position in _hot_positions(pattern) else cold).append(key)
+    hot = list(dict.fromkeys(hot))
+    cold = [k for k in dict.fromkeys(cold) if k not in hot]
+    bits = [b for b in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if b not in vocab.lex_attr_getters]
+    groups = _merge_similar(hot, len(bits)) + [[k] for k in cold]
+    flags: dict[Key, int] = {}
+    for group, bit in zip(groups, bits, strict=False):
+        tests = [_text_test(k) for k in group]
+        vocab.add_flag(lambda text, tests=tests: any(t(text) for t in tests), bit)
+        for key in group:
+            flags[key] = bit
+    return flags, {k for g in groups if len(g) > 1 for k in g}
+
+
 class RuleMatcher:
     """Finds every rule's matches in a doc, the same as one Matcher with all rules would."""
 
@@ -134,7 +159,7 @@ class RuleMatcher:
                             for r in rules if _is_word_rule(r.pattern)]
         self._word_cache: dict[int, tuple[str, ...]] = {}
         sequences = [r for r in rules if not _is_word_rule(r.pattern)]
-        self.flags = self._add_flags(vocab, [r.pattern for r in sequences])
+        self.flags, self._shared = _add_flags(vocab, [r.pattern for r in sequences])
         self.matcher = Matcher(vocab, validate=False)
         self._exact: dict[str, Matcher] = {}
         self._first_word: dict[str, list[Callable[[str], bool]]] = {}
@@ -150,28 +175,6 @@ class RuleMatcher:
             elif shared_at:
                 self._exact[rule.key] = Matcher(vocab, validate=False)
                 self._exact[rule.key].add(rule.key, [list(rule.pattern)])
-
-    def _add_flags(self, vocab: Vocab, patterns: list[Sequence[Spec]]) -> dict[Key, int]:
-        hot: list[Key] = []
-        cold: list[Key] = []
-        for pattern in patterns:
-            for position, spec in enumerate(pattern):
-                for attr, value in spec.items():
-                    key = _flaggable(attr, value)
-                    if key is not None:
-                        (hot if position in _hot_positions(pattern) else cold).append(key)
-        hot = list(dict.fromkeys(hot))
-        cold = [k for k in dict.fromkeys(cold) if k not in hot]
-        bits = [b for b in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if b not in vocab.lex_attr_getters]
-        groups = _merge_similar(hot, len(bits)) + [[k] for k in cold]
-        flags: dict[Key, int] = {}
-        for group, bit in zip(groups, bits, strict=False):
-            tests = [_text_test(k) for k in group]
-            vocab.add_flag(lambda text, tests=tests: any(t(text) for t in tests), bit)
-            for key in group:
-                flags[key] = bit
-        self._shared = {k for g in groups if len(g) > 1 for k in g}
-        return flags
 
     def _compile(self, pattern: Sequence[Spec]) -> tuple[list[Spec], set[int]]:
         """The pattern with flagged tests replaced by flags, and where a flag is shared."""
