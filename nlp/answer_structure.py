@@ -96,7 +96,8 @@ class AnswerStructure:
 
 
 @cache
-def _cue_words(key: str) -> frozenset[str]:
+def cue_words(key: str) -> frozenset[str]:
+    """One word list from answer_cues.json, lower-cased."""
     return frozenset(w.lower() for w in load_json("answer_cues.json")[key])
 
 
@@ -133,7 +134,7 @@ def _first_adverbs(sent: Span) -> list[tuple[int, int]]:
     """ "First, I want to...", "but first I'd like to...", "I'd initially focus on...": an
     ordering adverb before a goal's verb marks the near term; not "the first person" (an
     adjective), "when I first joined" (the past, a subordinate clause), "I came first"."""
-    adverbs = _cue_words("short_term_adverbs")
+    adverbs = cue_words("short_term_adverbs")
     base = sent.start_char
     return [(t.idx - base, t.idx - base + len(t.text)) for t in sent
             if t.lower_ in adverbs and t.pos_ == "ADV" and t.dep_ == "advmod"
@@ -275,7 +276,7 @@ def _goal_like(sent: Span) -> bool:
     """A sentence about an aim, or about a skill being built now ("I'm studying for X")."""
     if _forward(sent):
         return True
-    building = _cue_words("building_verbs")
+    building = cue_words("building_verbs")
     return any(t.tag_ == "VBG" and t.lemma_ in building and any(
         c.lemma_ == "be" and c.dep_ == "aux" for c in t.children) for t in sent)
 
@@ -288,8 +289,8 @@ def _direction(sent: Span) -> bool:
     charge nurse", "I'd like to grow into a lead role", "then move up to management"."""
     if not _forward(sent) or _retrospective(sent):
         return False
-    verbs, targets = _cue_words("direction_verbs"), _cue_words("direction_targets")
-    leading, units = _cue_words("leading_verbs"), _cue_words("direction_units")
+    verbs, targets = cue_words("direction_verbs"), cue_words("direction_targets")
+    leading, units = cue_words("leading_verbs"), cue_words("direction_units")
     for token in sent:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or is_past(token):
             continue

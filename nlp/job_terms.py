@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from .answer_structure import cue_patterns
+from .answer_structure import cue_patterns, cue_words
 from .pipeline import get_pipeline
-from .resources import load_json
 
 MAX_MISSING = 8
 _BULLET = re.compile(r"(?:^|\s)[-*•·]\s+")
@@ -51,18 +50,13 @@ class JobProfile:
     role_phrases: tuple[tuple[str, ...], ...] = ()  # lemma runs naming the role or its field
 
 
-@cache
-def _word_set(key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in load_json("answer_cues.json")[key])
-
-
 REQUIREMENT, NICE, OTHER = "requirement", "nice_to_have", "other"
 _SEGMENT_BREAK = re.compile(r"[;()\n]|\.\s|(?:^|\s)[-*•·]\s+")
 
 
 def _word_regex(key: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(
-        _word_set(key), key=len, reverse=True)) + r")\b")
+        cue_words(key), key=len, reverse=True)) + r")\b")
 
 
 def _sections(text: str) -> list[tuple[int, str]]:
@@ -139,7 +133,7 @@ def _pieces(span: Span) -> list[Span]:
 
 
 def _term_tokens(chunk: Span) -> list:
-    drop = _word_set("term_modifiers_drop")
+    drop = cue_words("term_modifiers_drop")
     tokens = [t for t in chunk if not t.is_punct and t.lower_ not in drop
               and t.pos_ not in ("DET", "PRON", "ADV", "CCONJ", "NUM", "PART")]
     while tokens and tokens[0].pos_ in ("ADJ",) and not tokens[0].text[0].isupper():
@@ -178,7 +172,7 @@ def job_profile(description: str, role: str = "") -> JobProfile:
     heading_end = _heading_end(text, len(role) + 2 if role else 0)
     # Bullets become sentence breaks (same length) so list items never merge into one chunk.
     doc = get_pipeline()(_BULLET.sub(lambda m: "." + " " * (len(m.group(0)) - 1), text))
-    stop = _word_set("term_stop")
+    stop = cue_words("term_stop")
     seen: dict[tuple[str, ...], JobTerm] = {}
     role_end = len(role) + 2 if role else 0  # the role adds lemmas, never terms
     pieces = [p for span in _candidates(doc) for p in _pieces(span)]
@@ -232,8 +226,8 @@ def role_phrases(title: list) -> tuple[tuple[str, ...], ...]:
     """Lemma runs that name the role or its field: "customer success manager",
     "customer success", "ux designer", "ux", "nurse"; ranks ("senior") and generic
     heads or fields alone ("manager", "account") name nothing."""
-    rank, heads = _word_set("role_rank_words"), _word_set("generic_role_heads")
-    fields = _word_set("generic_role_fields")
+    rank, heads = cue_words("role_rank_words"), cue_words("generic_role_heads")
+    fields = cue_words("generic_role_fields")
     words = [t.lemma_.lower() if t.pos_ != "PROPN" else t.lower_ for t in title
              if t.is_alpha or t.text.isalnum()]
     words = [w for w in words if w not in rank]

@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..answer_structure import FORWARD, analyze_structure, cue_patterns, is_past
+from ..answer_structure import FORWARD, analyze_structure, cue_patterns, cue_words, is_past
 from ..job_terms import JobProfile, job_profile, match_terms
-from ..resources import load_json
 from ..result import Finding
 from .answer_findings import answer_finding
 from .base import CheckInput
@@ -130,11 +128,6 @@ def role_aim(doc: Doc, profile: JobProfile) -> Span | None:
     return None
 
 
-COMPETENCE_WORDS = frozenset({"solid", "reliable", "decent", "dependable", "capable",
-                              "competent", "safe", "hard-working", "hardworking"})
-PRETENCE_VERBS = frozenset({"pretend", "fake", "claim"})
-
-
 def _aimed(token: Token) -> bool:
     """A forward verb, a modal or a goal word governs the token, and nothing negates it.
     "I'd be a solid engineer here" judges the person, and "pretend I want to be" disowns it:
@@ -142,13 +135,14 @@ def _aimed(token: Token) -> bool:
     noun = token
     while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
         noun = noun.head  # "pastry" in "a solid pastry chef": judge the whole title
-    if any(c.dep_ == "amod" and c.lower_ in COMPETENCE_WORDS for c in noun.children):
+    if any(c.dep_ == "amod" and c.lower_ in cue_words("competence_words")
+           for c in noun.children):
         return False
-    subjects = _aim_subjects()
+    subjects = cue_words("aim_subjects")
     aimed = False
     for head in token.ancestors:
         if any(c.dep_ == "neg" for c in head.children) or is_past(head) or \
-                head.lemma_.lower() in PRETENCE_VERBS:
+                head.lemma_.lower() in cue_words("pretence_verbs"):
             return False
         if head.lemma_.lower() in FORWARD or head.lower_ in FORWARD or any(
                 (c.lower_ in FORWARD and c.dep_ in ("aux", "nsubj", "nsubjpass"))
@@ -158,21 +152,12 @@ def _aimed(token: Token) -> bool:
     return aimed
 
 
-@cache
-def _aim_subjects() -> frozenset[str]:
-    return frozenset(load_json("answer_cues.json")["aim_subjects"])
-
-
 def _nouns(doc: Doc | Span) -> set[str]:
     """Content nouns; generic ones (year, people, role, goal) say nothing about a field."""
-    generic = _generic_nouns()
+    generic = cue_words("generic_nouns")
     return {lemma for t in doc if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop
             and len(t.text) > 2 and (lemma := t.lemma_.lower()) not in generic}
 
-
-@cache
-def _generic_nouns() -> frozenset[str]:
-    return frozenset(load_json("answer_cues.json")["generic_nouns"])
 
 
 def _goal_nouns(data: CheckInput) -> set[str]:
