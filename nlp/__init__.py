@@ -26,7 +26,7 @@ from .pipeline import get_pipeline, warm_up
 from .plan import analyze_plan
 from .result import Analysis, Deadline, Facts, Finding, Metric, PlanAnalysis, PlanFinding, Verdict
 
-ANALYZER_VERSION = "1.7.0"
+ANALYZER_VERSION = "1.7.1"
 
 __all__ = [
     "ANALYZER_VERSION",

@@ -30,8 +30,8 @@ class AnswerFacts(Facts):
     filler_count: int = 0
     filler_rate: float = 0.0
     top_words: tuple[dict[str, Any], ...] = ()
-    job_terms: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {"used": [], "missing": []})
+    job_terms: dict[str, Any] = field(
+        default_factory=lambda: {"used": [], "missing": [], "total": 0})
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
@@ -43,7 +43,8 @@ class AnswerFacts(Facts):
             "filler_rate": self.filler_rate,
             "top_words": [dict(w) for w in self.top_words],
             "job_terms": {"used": [dict(u) for u in self.job_terms["used"]],
-                          "missing": [dict(m) for m in self.job_terms["missing"]]},
+                          "missing": [dict(m) for m in self.job_terms["missing"]],
+                          "total": int(self.job_terms.get("total", 0))},
         })
         return data
 

@@ -271,7 +271,10 @@ def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict
             kept.append(item)
     heading = [k.pop("heading") for k in kept]
     duties = sum(1 for h in heading if not h)
-    return {"used": kept, "missing": missing[:MAX_MISSING], "duty_count": duties}
+    # 'total' is every key term of the description, so coverage keeps one denominator
+    # across attempts (the missing list is capped to the important ones).
+    return {"used": kept, "missing": missing[:MAX_MISSING], "total": len(profile.terms),
+            "duty_count": duties}
 
 
 def _find(lemmas: list[str], where: dict[str, list[int]],

@@ -38,13 +38,14 @@ class JobTerms:
     used: tuple[str, ...] = ()
     missing_required: tuple[str, ...] = ()
     missing_other: tuple[str, ...] = ()
+    total: int = 0  # every key term of the description (0 in analyses made before 1.7.1)
 
     @property
     def coverage(self) -> tuple[int, int] | None:
         if not self.available:
             return None
-        total = len(self.used) + len(self.missing_required) + len(self.missing_other)
-        return len(self.used), total
+        listed = len(self.used) + len(self.missing_required) + len(self.missing_other)
+        return len(self.used), max(self.total, listed)
 
 
 @dataclass(frozen=True)
@@ -199,6 +200,7 @@ def job_terms(analysis: dict[str, Any]) -> JobTerms:
         used,
         tuple(str(t["term"]) for t in missing if t.get("requirement")),
         tuple(str(t["term"]) for t in missing if not t.get("requirement")),
+        total if isinstance(total := data.get("total"), int) else 0,
     )
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -71,11 +72,11 @@ def profile_of(data: CheckInput) -> JobProfile | None:
     return job_profile(ctx.job_description or "", ctx.target_role or "")
 
 
-def job_terms(data: CheckInput) -> dict[str, list[dict[str, object]]]:
+def job_terms(data: CheckInput) -> dict[str, Any]:
     cached = data.doc.user_data.get("coach_job_terms")
     if cached is None:
         profile = profile_of(data)
-        cached = ({"used": [], "missing": []} if profile is None
+        cached = ({"used": [], "missing": [], "total": 0} if profile is None
                   else match_terms(data.doc, data.text, profile))
         data.doc.user_data["coach_job_terms"] = cached
     return cached

@@ -203,8 +203,15 @@ def test_job_terms_missing_requirements_become_a_next_step():
     report = build_report(_analysis(facts=facts), find_question("career_goals"), None, True)
     job_link = next(c for c in report.checklist if c.key == "job_link")
     assert job_link.state == "missing"
-    assert report.job_terms.coverage == (0, 2)
+    assert report.job_terms.coverage == (0, 2)  # an analysis from before 'total' existed
     assert any("Airflow" in step for step in report.next_steps)
+
+
+def test_coverage_counts_every_key_term_not_only_the_listed_missing_ones():
+    facts = {"job_terms": {"used": [], "missing": [{"term": "Airflow", "requirement": True}],
+                           "total": 9}}
+    report = build_report(_analysis(facts=facts), find_question("career_goals"), None, True)
+    assert report.job_terms.coverage == (0, 9)
 
 
 def test_job_link_unknown_without_a_description():

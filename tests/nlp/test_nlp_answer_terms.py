@@ -53,7 +53,7 @@ def test_used_terms_have_spans_and_missing_are_requirements_first():
 
 def test_no_description_no_terms():
     data = nlp.analyze_answer(ANSWER, {"today": "2026-07-15"}).to_dict()
-    assert data["facts"]["job_terms"] == {"used": [], "missing": []}
+    assert data["facts"]["job_terms"] == {"used": [], "missing": [], "total": 0}
 
 
 def test_profile_is_cached_per_description():
@@ -101,3 +101,12 @@ def test_the_role_is_the_title_before_its_department(role, names, not_names):
     phrases = set(job_profile("We are hiring.", role).role_phrases)
     assert names <= phrases
     assert not (not_names & phrases)
+
+
+def test_coverage_has_one_denominator_whatever_the_answer_uses():
+    context = {"job_description": JD, "target_role": "Warehouse Team Leader"}
+    vague = nlp.analyze_answer("I just want to grow and learn as much as I can.", context)
+    concrete = nlp.analyze_answer(ANSWER, context)
+    totals = {a.to_dict()["facts"]["job_terms"]["total"] for a in (vague, concrete)}
+    assert totals == {len(job_profile(JD, "Warehouse Team Leader").terms)}
+    assert len(concrete.to_dict()["facts"]["job_terms"]["used"]) > 0
