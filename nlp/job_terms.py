@@ -119,13 +119,15 @@ def _kind_at(pos: int, sections: list[tuple[int, str]],
 
 
 def _pieces(span: Span) -> list[Span]:
-    """A chunk run across list items ("Docker; Kubernetes", "SaaS. Track record"), split."""
+    """A chunk run across list items ("Docker; Kubernetes", "SaaS. Track record") or lines
+    ("written communication\nNice to have"), split."""
     out, start = [], span.start
     for t in span:
-        if t.text in ".,;:":
+        if t.text in ".,;:" or (t.is_space and "\n" in t.text):
             out.append(span.doc[start:t.i])
             start = t.i + 1
-        elif t.text.endswith(".") and len(t.text) > 1 and t.i + 1 < span.end:
+        elif ("\n" in t.whitespace_ or (t.text.endswith(".") and len(t.text) > 1)) and \
+                t.i + 1 < span.end:
             out.append(span.doc[start:t.i + 1])
             start = t.i + 1
     out.append(span.doc[start:span.end])
@@ -192,7 +194,8 @@ def job_profile(description: str, role: str = "") -> JobProfile:
         if lemmas not in seen or (seen[lemmas].rank > 0 and kind == REQUIREMENT):
             seen[lemmas] = JobTerm(term, lemmas, kind == REQUIREMENT, kind == NICE,
                                    tokens[0].idx < heading_end)
-    terms = sorted(seen.values(), key=lambda t: t.rank)
+    terms = sorted((t for key, t in seen.items() if not _restates(key, seen)),
+                   key=lambda t: t.rank)
     content = frozenset(t.lemma_.lower() for t in doc if t.is_alpha and not t.is_stop
                         and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
     title = _cut_title([t for t in doc if t.idx < role_end - 2]) if role else \
@@ -201,6 +204,14 @@ def job_profile(description: str, role: str = "") -> JobProfile:
 
 
 _TITLE_END = frozenset({"-", "—", "–", "(", ",", "|", ":", "at", "@", "in", "for", "."})
+
+
+_SKILL_WORDS = frozenset({"skill", "skills", "knowledge", "proficiency"})
+
+
+def _restates(lemmas: tuple[str, ...], seen: dict) -> bool:
+    """'Google Sheets skills' next to 'Google Sheets': one term, listed once."""
+    return len(lemmas) > 1 and lemmas[-1] in _SKILL_WORDS and lemmas[:-1] in seen
 
 
 def _cut_title(tokens: list) -> list:

@@ -149,9 +149,12 @@ def structure_checklist(analysis: dict[str, Any], question: Question,
 
     checks: list[Check] = []
     if question.expects_part("short_term"):
-        checks.append(Check("short_term", "Opens with a short-term goal and practical steps",
-                            state("no_short_term"),
-                            "No near-term goal found." if "no_short_term" in codes else "",
+        # Where it comes in the answer is the "order" item; this one is about what it says.
+        vague_start = "vague_short_term" in codes and "no_short_term" not in codes
+        checks.append(Check("short_term", "A short-term goal with practical steps",
+                            "missing" if vague_start else state("no_short_term"),
+                            "No near-term goal found." if "no_short_term" in codes else
+                            "The near-term part names no concrete step." if vague_start else "",
                             short))
     if question.expects_part("long_term"):
         checks.append(Check("long_term", "Gives a long-term direction", state("no_long_term"),

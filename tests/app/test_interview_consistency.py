@@ -190,6 +190,17 @@ def test_structure_findings_drive_the_checklist():
     assert "Add one sentence on where this leads." in report.next_steps
 
 
+def test_a_vague_near_term_part_is_not_a_practical_first_step():
+    findings = [{"code": "vague_short_term", "start": 0, "end": 20, "text": "x", "message": "m",
+                 "suggestion": "Name one thing you will deliver."}]
+    facts = {"short_term": [{"text": "I want to grow.", "start": 0, "end": 15}],
+             "long_term": [{"text": "Later, lead a team.", "start": 16, "end": 35}]}
+    report = build_report(_analysis(findings, facts), find_question("career_goals"), None, True)
+    first = report.checklist[0]
+    assert (first.key, first.state) == ("short_term", "missing")
+    assert "no concrete step" in first.detail
+
+
 def test_question_expectations_filter_findings():
     findings = [{"code": "no_short_term", "start": 0, "end": 1}]
     report = build_report(_analysis(findings), find_question("long_term_goals"), None, True)

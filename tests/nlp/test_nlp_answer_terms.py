@@ -110,3 +110,13 @@ def test_coverage_has_one_denominator_whatever_the_answer_uses():
     totals = {a.to_dict()["facts"]["job_terms"]["total"] for a in (vague, concrete)}
     assert totals == {len(job_profile(JD, "Warehouse Team Leader").terms)}
     assert len(concrete.to_dict()["facts"]["job_terms"]["used"]) > 0
+
+
+def test_a_line_break_ends_a_term_and_a_skill_is_listed_once():
+    description = ("Bookkeeper - Alder & Co\nRequirements:\n"
+                   "- Strong Excel or Google Sheets skills\n"
+                   "- Clear written communication\nNice to have:\n- Xero")
+    terms = [t.term for t in job_profile(description, "Bookkeeper").terms]
+    assert "written communication" in terms
+    assert not any("Nice" in t for t in terms)
+    assert "Google Sheets" in terms and "Google Sheets skills" not in terms
