@@ -150,7 +150,8 @@ def structure_checklist(analysis: dict[str, Any], question: Question,
     checks: list[Check] = []
     if question.expects_part("short_term"):
         # Where it comes in the answer is the "order" item; this one is about what it says.
-        vague_start = "vague_short_term" in codes and "no_short_term" not in codes
+        # A vague near-term part, or an answer of platitudes only, has no practical step.
+        vague_start = bool(codes & {"vague_short_term", "vague"}) and "no_short_term" not in codes
         checks.append(Check("short_term", "A short-term goal with practical steps",
                             "missing" if vague_start else state("no_short_term"),
                             "No near-term goal found." if "no_short_term" in codes else

@@ -190,8 +190,9 @@ def test_structure_findings_drive_the_checklist():
     assert "Add one sentence on where this leads." in report.next_steps
 
 
-def test_a_vague_near_term_part_is_not_a_practical_first_step():
-    findings = [{"code": "vague_short_term", "start": 0, "end": 20, "text": "x", "message": "m",
+@pytest.mark.parametrize("code", ["vague_short_term", "vague"])
+def test_a_vague_near_term_part_is_not_a_practical_first_step(code):
+    findings = [{"code": code, "start": 0, "end": 20, "text": "x", "message": "m",
                  "suggestion": "Name one thing you will deliver."}]
     facts = {"short_term": [{"text": "I want to grow.", "start": 0, "end": 15}],
              "long_term": [{"text": "Later, lead a team.", "start": 16, "end": 35}]}
