@@ -140,6 +140,10 @@ def _term_tokens(chunk: Span) -> list:
               and t.pos_ not in ("DET", "PRON", "ADV", "CCONJ", "NUM", "PART")]
     while tokens and tokens[0].pos_ in ("ADJ",) and not tokens[0].text[0].isupper():
         tokens = tokens[1:]
+    doc = chunk.doc
+    while tokens and tokens[0].i >= 2 and doc[tokens[0].i - 1].text == "/" and \
+            not doc[tokens[0].i - 1].whitespace_ and not doc[tokens[0].i - 2].whitespace_:
+        tokens = [doc[tokens[0].i - 2], doc[tokens[0].i - 1], *tokens]  # 'A/B tests', whole
     return tokens
 
 

@@ -120,3 +120,11 @@ def test_a_line_break_ends_a_term_and_a_skill_is_listed_once():
     assert "written communication" in terms
     assert not any("Nice" in t for t in terms)
     assert "Google Sheets" in terms and "Google Sheets skills" not in terms
+
+
+def test_a_slash_term_is_kept_whole_and_found_in_the_answer():
+    description = "Marketing Analyst. You will run A/B tests on landing pages."
+    assert "A/B tests" in [t.term for t in job_profile(description, "Marketing Analyst").terms]
+    used = nlp.analyze_answer("In my first year I want to run A/B tests every month.",
+                              {"job_description": description}).to_dict()
+    assert "A/B tests" in [u["text"] for u in used["facts"]["job_terms"]["used"]]
