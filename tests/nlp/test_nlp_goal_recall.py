@@ -380,3 +380,13 @@ def test_implausible_in_other_words(analyze, text):
 ])
 def test_ambitious_but_plausible_in_the_same_words(analyze, text):
     assert "unrealistic" not in analyze(text).codes
+
+
+@pytest.mark.parametrize("context", [
+    {"vision": "Manage an acute medical ward known for safe staffing.",
+     "target_role": "Ward manager"},
+    {"target_role": "Site Manager", "current_role": "Assistant site manager"},
+    {"target_role": "Audit Senior", "vision": "Qualify as a chartered accountant."},
+])
+def test_leading_an_audit_belongs_to_many_fields(analyze, context):
+    assert "irrelevant" not in analyze("Lead the quarterly audit by next March.", **context).codes
