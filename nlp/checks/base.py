@@ -46,6 +46,16 @@ class CheckInput:
         return "".join(c if len(low := c.lower()) != 1 else low for c in self.text)
 
     @cached_property
+    def tokens(self) -> list[Token]:
+        """The doc's tokens, made once (each ``doc[i]`` or ``for t in doc`` builds new ones)."""
+        return list(self.doc)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every token's lower-case form and lower-case lemma, for quick 'is X said' tests."""
+        return frozenset(w for t in self.tokens for w in (t.lower_, t.lemma_.lower()))
+
+    @cached_property
     def bounds(self) -> tuple[int, int]:
         return trimmed_bounds(self.text, 0, len(self.text))
 
