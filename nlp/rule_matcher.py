@@ -15,6 +15,11 @@ those calls. Three things remove most of them:
   those first tests than bits, the most similar word lists share one flag (their
   union). The Matcher then finds a superset of the rule's matches, and each
   match of such a rule is checked against the rule as written.
+* **Only the rules a doc can match**: a Matcher's cost grows with its number of
+  rules times the doc's tokens, and most rules need words a given text lacks (a
+  month, "review", "per"). Each rule has its own Matcher and runs only when the
+  doc has, for every token the rule requires, a word passing that token's word
+  tests (looked up per word type, as a bit set).
 """
 
 from __future__ import annotations
@@ -157,15 +162,18 @@ class RuleMatcher:
         self._word_rules = [(r.key, [_word_test(_word_key(a, v))  # type: ignore[arg-type]
                                      for a, v in r.pattern[0].items()])
                             for r in rules if _is_word_rule(r.pattern)]
-        self._word_cache: dict[int, tuple[str, ...]] = {}
+        self._word_cache: dict[int, tuple[tuple[str, ...], int]] = {}
         sequences = [r for r in rules if not _is_word_rule(r.pattern)]
         self.flags, self._shared = _add_flags(vocab, [r.pattern for r in sequences])
-        self.matcher = Matcher(vocab, validate=False)
+        self._required: dict[Key, int] = {}  # word test of a required token -> its bit
+        self._sequences: list[tuple[str, Matcher, int]] = []  # key, Matcher, bits it needs
         self._exact: dict[str, Matcher] = {}
         self._first_word: dict[str, list[Callable[[str], bool]]] = {}
         for rule in sequences:
             pattern, shared_at = self._compile(rule.pattern)
-            self.matcher.add(rule.key, [pattern])
+            matcher = Matcher(vocab, validate=False)
+            matcher.add(rule.key, [pattern])
+            self._sequences.append((rule.key, matcher, self._needs(rule.pattern)))
             if shared_at == {0} and "OP" not in rule.pattern[0]:
                 # A shared flag only on a required first token: that token is the match's
                 # first word, so testing the word is the exact check.
@@ -175,6 +183,7 @@ class RuleMatcher:
             elif shared_at:
                 self._exact[rule.key] = Matcher(vocab, validate=False)
                 self._exact[rule.key].add(rule.key, [list(rule.pattern)])
+        self._required_tests = [(_word_test(key), 1 << bit) for key, bit in self._required.items()]
 
     def _compile(self, pattern: Sequence[Spec]) -> tuple[list[Spec], set[int]]:
         """The pattern with flagged tests replaced by flags, and where a flag is shared."""
@@ -193,21 +202,41 @@ class RuleMatcher:
             out.append(new)
         return out, shared_at
 
-    def _word_hits(self, orth: int) -> tuple[str, ...]:
-        hits = self._word_cache.get(orth)
-        if hits is None:
+    def _needs(self, pattern: Sequence[Spec]) -> int:
+        """The bits of the word tests on the tokens a match must have (not optional)."""
+        needs = 0
+        for spec in pattern:
+            if spec.get("OP") in (None, "+"):
+                for attr, value in spec.items():
+                    key = _word_key(attr, value)
+                    if key is not None:
+                        bit = self._required.setdefault(key, len(self._required))
+                        needs |= 1 << bit
+        return needs
+
+    def _word_facts(self, orth: int) -> tuple[tuple[str, ...], int]:
+        """A word type's one-word rule hits, and the bits of the required tests it passes."""
+        facts = self._word_cache.get(orth)
+        if facts is None:
             lexeme = self.vocab[orth]
             hits = tuple(key for key, tests in self._word_rules if all(t(lexeme) for t in tests))
+            bits = sum(bit for test, bit in self._required_tests if test(lexeme))
             if len(self._word_cache) >= WORD_CACHE_SIZE:
                 self._word_cache.clear()
-            self._word_cache[orth] = hits
-        return hits
+            facts = self._word_cache[orth] = (hits, bits)
+        return facts
 
     def __call__(self, doc: Doc) -> list[Hit]:
         strings = self.vocab.strings
-        hits = [Hit(key, i, i + 1) for i, orth in enumerate(doc.to_array(ORTH).tolist())
-                for key in self._word_hits(orth)]
-        for match_id, start, end in self.matcher(doc):
+        hits: list[Hit] = []
+        present = 0
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            keys, bits = self._word_facts(orth)
+            present |= bits
+            hits.extend(Hit(key, i, i + 1) for key in keys)
+        matches = [match for _, matcher, needs in self._sequences if needs & present == needs
+                   for match in matcher(doc)]
+        for match_id, start, end in matches:
             key = strings[match_id]
             if key in self._first_word:
                 word = doc[start].text

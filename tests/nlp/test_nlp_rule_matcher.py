@@ -100,3 +100,20 @@ def test_word_rules_are_looked_up_per_word_and_flags_are_the_written_tests():
     for word, flags in expected.items():
         lexeme = vocab[word]
         assert tuple(lexeme.check_flag(bit) for bit in sorted(tests)) == flags, word
+
+
+def test_a_rule_runs_when_its_required_words_are_there_whatever_its_optional_ones():
+    language = spacy.blank("en")
+    rules = [
+        Rule("opt", [{"LOWER": "early", "OP": "?"}, {"LOWER": {"IN": ["june", "july"]}}]),
+        Rule("star", [{"LOWER": "by"}, {"LOWER": {"IN": ["the", "end"]}, "OP": "*"},
+                      {"LOWER": "of", "OP": "+"}, {"LIKE_NUM": True}]),
+        Rule("not", [{"LOWER": "in"}, {"LOWER": "never", "OP": "!"}, {"IS_DIGIT": True}]),
+        Rule("any", [{"LOWER": "x", "OP": "?"}, {}, {"TEXT": {"REGEX": "^Q[1-4]$"}}]),
+    ]
+    matcher = RuleMatcher(language.vocab, rules)
+    plain = _plain(language.vocab, rules)
+    for text in ("june", "early july", "by of 3", "by the end of of 10", "by the end 10",
+                 "in 2027", "in never 2027", "x y Q3", "y Q3", "Q3", "", "JUNE by OF 7 in 5 y Q4"):
+        doc = language(text)
+        assert _hits(matcher, doc) == plain(doc), text
