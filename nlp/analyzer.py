@@ -49,10 +49,11 @@ def _empty(kind: str, text: str, context: Context) -> Analysis:
 
 
 def _analyze_doc(kind: str, text: str, doc: Doc, context: Context) -> Analysis:
-    # Facts quote the original text (the parsed copy may have replaced lone surrogates).
-    metrics = [replace(m, text=text[m.start:m.end]) for m in extract_metrics(doc)]
-    deadlines = [replace(d, text=text[d.start:d.end])
-                 for d in extract_deadlines(doc, context.today)]
+    metrics = extract_metrics(doc)
+    deadlines = extract_deadlines(doc, context.today)
+    if _SURROGATES.search(text):  # facts quote the original, not the parsed copy (parse_safe)
+        metrics = [replace(m, text=text[m.start:m.end]) for m in metrics]
+        deadlines = [replace(d, text=text[d.start:d.end]) for d in deadlines]
     data = CheckInput(text=text, doc=doc, context=context, metrics=metrics,
                       deadlines=deadlines, kind=kind)
     checks: tuple[Check, ...] = GOAL_CHECKS if kind == "goal" else ANSWER_CHECKS
