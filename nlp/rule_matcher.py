@@ -15,11 +15,13 @@ those calls. Three things remove most of them:
   those first tests than bits, the most similar word lists share one flag (their
   union). The Matcher then finds a superset of the rule's matches, and each
   match of such a rule is checked against the rule as written.
-* **Only the rules a doc can match**: a Matcher's cost grows with its number of
-  rules times the doc's tokens, and most rules need words a given text lacks (a
-  month, "review", "per"). Each rule has its own Matcher and runs only when the
-  doc has, for every token the rule requires, a word passing that token's word
-  tests (looked up per word type, as a bit set).
+* **Only the rules a doc can match, only where they can match**: a Matcher's
+  cost grows with its number of rules times the tokens it reads, and most rules
+  need words a given text lacks (a month, "review", "per"). Each rule has its
+  own Matcher and runs only when the doc has, for every token the rule
+  requires, a word passing that token's word tests (looked up per word type, as
+  a bit set), and only on the part of the doc from the first word that can
+  start a match to the last one plus the longest match.
 """
 
 from __future__ import annotations
@@ -50,6 +52,18 @@ class Rule:
 
     key: str
     pattern: Sequence[Spec]
+
+
+@dataclass(frozen=True)
+class _Sequence:
+    """A rule of several tokens: its Matcher, the word-test bits a doc needs for a match,
+    the bits of a word that can start one (0: any word can), and its longest match."""
+
+    key: str
+    matcher: Matcher
+    needs: int
+    starts: int
+    longest: int | None
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,35 @@ def _is_word_rule(pattern: Sequence[Spec]) -> bool:
 def _hot_positions(pattern: Sequence[Spec]) -> range:
     """Token positions tested at every start: the first, and the second after an optional one."""
     return range(2 if pattern[0].get("OP") in ("?", "*") and len(pattern) > 1 else 1)
+
+
+def _first_tokens(pattern: Sequence[Spec]) -> list[int]:
+    """The positions a match's first token can match: up to the first one that must match
+    a token."""
+    positions = []
+    for position, spec in enumerate(pattern):
+        positions.append(position)
+        op = str(spec.get("OP", "1"))
+        if op in ("1", "+", "!") or (op.startswith("{") and not op.startswith(("{0", "{,"))):
+            break
+    return positions
+
+
+def _longest(pattern: Sequence[Spec]) -> int | None:
+    """The most tokens a match can have, or None when a token may repeat without limit."""
+    total = 0
+    for spec in pattern:
+        op = str(spec.get("OP", "1"))
+        if op in ("1", "?", "!"):  # '!' matches one token that fails the test
+            total += 1
+        elif op.startswith("{"):  # {n}, {n,m}, {,m}; {n,} has no limit
+            low, _, high = op.strip("{}").partition(",")
+            if "," in op and not high:
+                return None
+            total += int(high or low)
+        else:  # * and + repeat without limit
+            return None
+    return total
 
 
 def _flaggable(attr: str, value: Any) -> Key | None:
@@ -165,15 +208,16 @@ class RuleMatcher:
         self._word_cache: dict[int, tuple[tuple[str, ...], int]] = {}
         sequences = [r for r in rules if not _is_word_rule(r.pattern)]
         self.flags, self._shared = _add_flags(vocab, [r.pattern for r in sequences])
-        self._required: dict[Key, int] = {}  # word test of a required token -> its bit
-        self._sequences: list[tuple[str, Matcher, int]] = []  # key, Matcher, bits it needs
+        self._bits: dict[Key, int] = {}  # word test -> its bit in a word type's bit set
+        self._sequences: list[_Sequence] = []
         self._exact: dict[str, Matcher] = {}
         self._first_word: dict[str, list[Callable[[str], bool]]] = {}
         for rule in sequences:
             pattern, shared_at = self._compile(rule.pattern)
             matcher = Matcher(vocab, validate=False)
             matcher.add(rule.key, [pattern])
-            self._sequences.append((rule.key, matcher, self._needs(rule.pattern)))
+            self._sequences.append(_Sequence(rule.key, matcher, *self._word_bits(rule.pattern),
+                                             _longest(rule.pattern)))
             if shared_at == {0} and "OP" not in rule.pattern[0]:
                 # A shared flag only on a required first token: that token is the match's
                 # first word, so testing the word is the exact check.
@@ -183,7 +227,7 @@ class RuleMatcher:
             elif shared_at:
                 self._exact[rule.key] = Matcher(vocab, validate=False)
                 self._exact[rule.key].add(rule.key, [list(rule.pattern)])
-        self._required_tests = [(_word_test(key), 1 << bit) for key, bit in self._required.items()]
+        self._word_tests = [(_word_test(key), 1 << bit) for key, bit in self._bits.items()]
 
     def _compile(self, pattern: Sequence[Spec]) -> tuple[list[Spec], set[int]]:
         """The pattern with flagged tests replaced by flags, and where a flag is shared."""
@@ -202,40 +246,64 @@ class RuleMatcher:
             out.append(new)
         return out, shared_at
 
-    def _needs(self, pattern: Sequence[Spec]) -> int:
-        """The bits of the word tests on the tokens a match must have (not optional)."""
-        needs = 0
-        for spec in pattern:
+    def _word_bits(self, pattern: Sequence[Spec]) -> tuple[int, int]:
+        """The bits of the word tests of the tokens a match must have (not optional), and of
+        the words a match can start with (0 when a first token has no word test)."""
+        needs = starts = 0
+        anywhere = False
+        for position, spec in enumerate(pattern):
+            keys = [k for a, v in spec.items() if (k := _word_key(a, v)) is not None]
+            bits = [1 << self._bits.setdefault(k, len(self._bits)) for k in keys]
             if spec.get("OP") in (None, "+"):
-                for attr, value in spec.items():
-                    key = _word_key(attr, value)
-                    if key is not None:
-                        bit = self._required.setdefault(key, len(self._required))
-                        needs |= 1 << bit
-        return needs
+                needs |= sum(bits)
+            if position in _first_tokens(pattern):
+                negated = spec.get("OP") == "!"
+                starts |= bits[0] if bits and not negated else 0
+                anywhere = anywhere or not bits or negated
+        return needs, 0 if anywhere else starts
 
     def _word_facts(self, orth: int) -> tuple[tuple[str, ...], int]:
-        """A word type's one-word rule hits, and the bits of the required tests it passes."""
+        """A word type's one-word rule hits, and the bits of the word tests it passes."""
         facts = self._word_cache.get(orth)
         if facts is None:
             lexeme = self.vocab[orth]
             hits = tuple(key for key, tests in self._word_rules if all(t(lexeme) for t in tests))
-            bits = sum(bit for test, bit in self._required_tests if test(lexeme))
+            bits = sum(bit for test, bit in self._word_tests if test(lexeme))
             if len(self._word_cache) >= WORD_CACHE_SIZE:
                 self._word_cache.clear()
             facts = self._word_cache[orth] = (hits, bits)
         return facts
 
+    @staticmethod
+    def _run(rule: _Sequence, doc: Doc, words: list[int]) -> list[tuple[int, int, int]]:
+        """The rule's Matcher on the part of the doc where its matches can be."""
+        first, end = 0, len(words)
+        if rule.starts:
+            first = next((i for i, bits in enumerate(words) if bits & rule.starts), end)
+            if first == end:
+                return []
+            if rule.longest is not None:
+                last = next(i for i in range(end - 1, first - 1, -1) if words[i] & rule.starts)
+                end = min(end, last + rule.longest)
+        if first == 0 and end == len(words):
+            return rule.matcher(doc)
+        return [(key, first + s, first + e) for key, s, e in rule.matcher(doc[first:end])]
+
     def __call__(self, doc: Doc) -> list[Hit]:
         strings = self.vocab.strings
         hits: list[Hit] = []
-        present = 0
+        words: list[int] = []  # each token's word-test bits
         for i, orth in enumerate(doc.to_array(ORTH).tolist()):
             keys, bits = self._word_facts(orth)
-            present |= bits
+            words.append(bits)
             hits.extend(Hit(key, i, i + 1) for key in keys)
-        matches = [match for _, matcher, needs in self._sequences if needs & present == needs
-                   for match in matcher(doc)]
+        present = 0
+        for bits in set(words):
+            present |= bits
+        matches = []
+        for rule in self._sequences:
+            if rule.needs & present == rule.needs:
+                matches += self._run(rule, doc, words)
         for match_id, start, end in matches:
             key = strings[match_id]
             if key in self._first_word:
