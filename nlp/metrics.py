@@ -36,9 +36,10 @@ def _kind_of(span: Span) -> str:
 def extract_metrics(doc: Doc | Span) -> list[Metric]:
     """Quantities (numbers tied to something), frequencies and verifiable completions."""
     deadlines, cadences, not_deadlines = find_time_spans(doc)
-    blocked = [s for s in coach_spans(doc, "NOT_METRIC")]
-    explicit = [s for s in coach_spans(doc, "METRIC")
-                if not any(overlaps(s, d) for d in deadlines)
+    rule_spans = coach_spans(doc, "METRIC", "NOT_METRIC")  # one pass over the rule hits
+    blocked = [s for s in rule_spans if s.label_ == "NOT_METRIC"]
+    explicit = [s for s in rule_spans if s.label_ == "METRIC"
+                and not any(overlaps(s, d) for d in deadlines)
                 and not any(overlaps(s, b) and (b.end - b.start) >= (s.end - s.start)
                             for b in blocked)]
     explicit = _merge_ranges(_longest(explicit))
@@ -96,10 +97,11 @@ def _numbers(doc: Doc | Span) -> Iterable[Token]:
     number_words = table("number_words")
     for token in doc:
         lower = token.lower_
-        if token.pos_ == "NUM" or _NUMBERISH.match(lower) or lower in number_words:
-            if _YEAR.match(lower) or (lower in ("one",) and token.pos_ != "NUM"):
+        num = token.pos_ == "NUM"
+        if num or lower in number_words or _NUMBERISH.match(lower):
+            if _YEAR.match(lower) or (lower in ("one",) and not num):
                 continue
-            if lower in ("a", "an", "single", "half") and token.pos_ != "NUM":
+            if lower in ("a", "an", "single", "half") and not num:
                 continue
             if not (_NUMBERISH.match(lower) or lower in number_words or token.like_num):
                 continue
@@ -148,18 +150,21 @@ def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[M
     taken = taken or []
     covered = {i for s in taken for i in range(s.start, s.end)}
     found: list[Metric] = []
-    for token in doc:
-        if token.i in covered:
-            continue
-        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ == token.dep_ and \
-                nxt.head.i == token.head.i and token.pos_ in ("NOUN", "PROPN"):
+    tokens = list(doc.doc if isinstance(doc, Span) else doc)  # made once, for the next-token test
+    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(tokens))
+    for token in tokens[start:end]:
+        i = token.i
+        pos = token.pos_
+        if i in covered or pos not in _COMPLETION_POS:
+            continue  # every completion is a noun, adjective or verb
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if pos in _NOUNS and nxt is not None and nxt.pos_ in _NOUNS and \
+                nxt.dep_ == token.dep_ and nxt.head.i == token.head.i:
             continue  # "the team blog" mis-parsed as two objects: the last noun names it
         kind = _completion_kind(token)
         if kind is None or is_negated(_governor(token) or token) or _skill_of(token):
             continue
-        while token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in ("NOUN",
-                                                                                  "PROPN") and \
+        while token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in _NOUNS and \
                 token.head.i > token.i:
             token = token.head
         span = _cut(_noun_phrase(token), taken)
@@ -196,57 +201,90 @@ def _governor(token: Token) -> Token | None:
     for _ in range(5):
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
             return node
-        if node.head.i == node.i:
+        head = node.head
+        if head.i == node.i:
             return node
-        node = node.head
+        node = head
     return None
 
 
+_NOUNS = ("NOUN", "PROPN")
 _COMPLETION_POS = frozenset({"NOUN", "PROPN", "ADJ", "VERB"})
+_ACRONYM_VERBS = frozenset({"pass", "earn", "complete", "finish", "obtain", "achieve", "sit",
+                            "get", "gain", "take"})
+_ORG_VERBS = frozenset({"join", "hire", "work", "land", "get", "move", "transfer", "intern"})
 
 
 def _completion_kind(token: Token) -> str | None:
-    if token.pos_ not in _COMPLETION_POS:
-        return None  # every rule below needs a noun, adjective or verb: skip the rest cheaply
+    """credential, role or deliverable when the token names one, else None."""
+    pos = token.pos_
+    if pos in _NOUNS:
+        return _noun_kind(token)
+    if pos in ("ADJ", "VERB"):
+        return _modifier_kind(token)
+    return None  # every rule needs a noun, adjective or verb
+
+
+def _noun_kind(token: Token) -> str | None:
+    """A noun: a named credential or title, a deliverable, an employer, or a move ('as X')."""
     lemma = token.lemma_.lower()
-    lower = token.lower_
-    gov = _governor(token)
-    gov_lemma = gov.lemma_.lower() if gov is not None else ""
-    if token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-        credential = lower in words("credential_core") or lemma in words("credential_core") \
-            or _multiword_credential(token)
-        if credential and _credential_context(token, gov_lemma) and not _past(gov) \
-                and not _unnamed_amount(token):
+    dep = token.dep_
+    ent = token.ent_type_
+    credential = _credential_word(token, token.lower_, lemma)
+    title = lemma in words("roles")
+    acronym = (dep in ("dobj", "pobj", "attr") or (
+        dep == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and _acronym(token)
+    named = (lemma in words("deliverables") or ent in ("PRODUCT", "WORK_OF_ART", "EVENT")) and \
+        dep in ("dobj", "pobj", "conj", "nsubjpass", "appos", "ROOT", "attr")
+    employer = ent == "ORG" and dep in ("pobj", "dobj")
+    if credential or title or acronym or named or employer or dep in ("dobj", "nsubjpass"):
+        gov = _governor(token)  # the rules that need the governing verb
+        gov_lemma = gov.lemma_.lower() if gov is not None else ""
+        if credential and _credential_context(token, gov_lemma) and not _past(gov) and \
+                not _unnamed_amount(token):
             return "credential"
-        if lemma in words("roles") and token.pos_ in ("NOUN", "PROPN") and \
-                _role_context(token) and not _past(gov):
+        if title and _role_context(token) and not _past(gov):
             return "role"
-        if lemma in words("roles") and token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr") \
-                and token.head.lemma_.lower() in ("become", "make", "be") and not _past(gov):
-            return "role"  # "Become headteacher": the tagger reads a bare title as an adjective
-        if token.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("dobj", "pobj", "attr") or (
-                token.dep_ == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and \
-                gov_lemma in ("pass", "earn", "complete", "finish", "obtain", "achieve", "sit",
-                              "get", "gain", "take") and _acronym(token):
+        if acronym and gov_lemma in _ACRONYM_VERBS:
             return "credential"
-        if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass") and \
-                gov is not None and token.head.i == gov.i and \
+        if dep in ("dobj", "nsubjpass") and gov is not None and token.head.i == gov.i and \
                 gov_lemma in words("completion_object_verbs") and _single_thing(token) and \
                 not _past(gov):
             return "deliverable"
-        if (lemma in words("deliverables") or token.ent_type_ in ("PRODUCT", "WORK_OF_ART",
-                                                                   "EVENT")) \
-                and token.pos_ in ("NOUN", "PROPN") and token.dep_ in (
-                "dobj", "pobj", "conj", "nsubjpass", "appos", "ROOT", "attr") \
-                and gov_lemma in words("completion_object_verbs") and \
+        if named and gov_lemma in words("completion_object_verbs") and \
                 not _abstractly_modified(token) and _single_thing(token):
             return "deliverable"
-        if token.ent_type_ == "ORG" and token.dep_ in ("pobj", "dobj") and gov_lemma in (
-                "join", "hire", "work", "land", "get", "move", "transfer", "intern"):
+        if employer and gov_lemma in _ORG_VERBS:
+            return "role"
+    return _role_in_other_words(token, lemma)
+
+
+def _modifier_kind(token: Token) -> str | None:
+    """An adjective or verb: a credential word ('certified'), a bare title the tagger read as an
+    adjective, an organisation, 'promoted', or a status granted ('get my visa approved')."""
+    lemma = token.lemma_.lower()
+    credential = _credential_word(token, token.lower_, lemma)
+    title = token.pos_ == "ADJ" and lemma in words("roles")
+    org = token.ent_type_ == "ORG"
+    if credential or title or org:  # the rules that need the governing verb
+        gov = _governor(token)
+        gov_lemma = gov.lemma_.lower() if gov is not None else ""
+        if credential and _credential_context(token, gov_lemma) and not _past(gov) \
+                and not _unnamed_amount(token):
+            return "credential"
+        if title and token.dep_ in ("acomp", "attr") and \
+                token.head.lemma_.lower() in ("become", "make", "be") and not _past(gov):
+            return "role"  # "Become headteacher": the tagger reads a bare title as an adjective
+        if org and token.dep_ in ("pobj", "dobj") and gov_lemma in _ORG_VERBS:
             return "role"
     if lemma == "promote" and token.pos_ == "VERB":
         return "role"
-    return _granted_or_role(token, lemma, gov_lemma)
+    return "credential" if _granted(token) else None
+
+
+def _credential_word(token: Token, lower: str, lemma: str) -> bool:
+    core = words("credential_core")
+    return lower in core or lemma in core or _multiword_credential(token)
 
 
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "rep", "officer", "nurse",
@@ -264,23 +302,29 @@ UNIT_NOUNS = frozenset({"team", "department", "unit", "squad", "ward", "practice
                         "program", "rotation", "board", "committee", "panel", "register"})
 
 
-def _granted_or_role(token: Token, lemma: str, gov_lemma: str) -> str | None:
+def _granted(token: Token) -> bool:
+    """'get my visa approved', 'be registered': a status granted (a passive participle)."""
+    return token.pos_ == "VERB" and token.tag_ == "VBN" and \
+        token.lower_ in words("granted_statuses") and \
+        any(c.lower_ in ("get", "got", "be", "been", "become") or c.lemma_ in ("get", "be")
+            for c in [*token.children, token.head] if c.dep_ in ("auxpass", "aux") or
+            c.i == token.head.i)
+
+
+def _role_in_other_words(token: Token, lemma: str) -> str | None:
     """Completions in other words: 'qualify as a Gas Safe engineer', 'become a registered social
-    worker', 'get my visa approved', 'move to the data team'."""
-    if token.pos_ == "VERB" and token.tag_ == "VBN" and token.lower_ in words("granted_statuses") \
-            and \
-            any(c.lower_ in ("get", "got", "be", "been", "become") or c.lemma_ in ("get", "be")
-                for c in [*token.children, token.head] if c.dep_ in ("auxpass", "aux") or
-                c.i == token.head.i):
-        return "credential"
-    if token.pos_ not in ("NOUN", "PROPN") or _abstractly_modified(token) or \
-            lemma in words("core_abstract_objects"):
+    worker', 'move to the data team', 'migrate our servers to Azure'."""
+    head = token.head
+    dep = token.dep_
+    if not ((dep == "pobj" and head.lower_ in ("as", "to", "into", "onto")) or
+            (dep in ("attr", "oprd") and head.lemma_.lower() in ("become", "be"))):
+        return None  # every rule below is 'as/to/into X' or 'be/become X'
+    if _abstractly_modified(token) or lemma in words("core_abstract_objects"):
         return None
     mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
     if mods & words("evaluative_modifiers") or mods & {"better", "good", "great", "more",
                                                       "best", "strong", "effective"}:
         return None
-    head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("as", "to", "into", "onto") and \
             head.head.lemma_.lower() in ROLE_MOVE_VERBS:
         if head.lower_ == "as" and (lemma.endswith(AGENT_SUFFIXES) or mods & CREDENTIAL_ADJ):
@@ -405,10 +449,13 @@ def _noun_phrase(token: Token) -> Span:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("to", "as", "in", "into"):
                 end = max(end, child.right_edge.i + 1)
-        return _trim(doc[token.i:end])
+        return _trim(doc, token.i, end)
     start = token.i
-    while start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN") and \
-            doc[start - 1].head.i == token.head.i and doc[start - 1].dep_ == token.dep_:
+    head_i, dep = token.head.i, token.dep_
+    while start > 0:  # 'the team blog' parsed as two objects: take both nouns
+        prev = doc[start - 1]
+        if prev.pos_ not in _NOUNS or prev.head.i != head_i or prev.dep_ != dep:
+            break
         start -= 1
     for child in token.lefts:
         if child.dep_ in ("compound", "amod", "nmod", "nummod", "poss") or child.pos_ == "PROPN":
@@ -420,7 +467,7 @@ def _noun_phrase(token: Token) -> Span:
             end = child.right_edge.i + 1
         elif child.dep_ in ("compound", "appos", "nummod") or child.pos_ in ("PROPN", "NUM"):
             end = max(end, child.right_edge.i + 1)
-    return _trim(doc[start:end])
+    return _trim(doc, start, end)
 
 
 def _cut(span: Span, taken: list[Span]) -> Span:
@@ -429,16 +476,21 @@ def _cut(span: Span, taken: list[Span]) -> Span:
     for other in taken:
         if span.start < other.start < end:
             end = other.start
-    return _trim(span.doc[span.start:end]) if end > span.start else span
+    return _trim(span.doc, span.start, end) if end > span.start else span
 
 
-def _trim(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or
-                               doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):
+def _trim(doc: Doc, start: int, end: int) -> Span:
+    """doc[start:end] without punctuation at either end, a trailing preposition, conjunction
+    or determiner, or a leading 'my', 'a', 'the'."""
+    while end - start > 1:
+        last = doc[end - 1]
+        if not (last.is_punct or last.is_space or last.pos_ in ("ADP", "CCONJ", "DET")):
+            break
         end -= 1
-    while end - start > 1 and (doc[start].is_punct or doc[start].is_space or
-                               doc[start].lower_ in ("my", "our", "a", "an", "the")):
+    while end - start > 1:
+        first = doc[start]
+        if not (first.is_punct or first.is_space or first.lower_ in ("my", "our", "a", "an",
+                                                                     "the")):
+            break
         start += 1
     return doc[start:end]
