@@ -50,30 +50,28 @@ def check(data: CheckInput) -> list[Finding]:
     """Flag a goal only when it can be placed in a domain that is clearly not the context's."""
     if not data.context.has_direction:
         return []
-    goal_tokens = [t for t in data.doc if not t.is_punct and not t.is_space]
-    goal_terms = {t.lemma_.lower() for t in goal_tokens} | {t.lower_ for t in goal_tokens}
-    content = {t.lemma_.lower() for t in goal_tokens if t.pos_ in ("NOUN", "PROPN", "VERB",
-                                                                   "ADJ")
-               and not t.is_stop and t.lemma_.lower() not in GENERIC_STOP
-               and t.lemma_.lower() not in words("stopwords_extra")}
+    goal_tokens = [t for t in data.tokens if not t.is_punct and not t.is_space]
     ctx_terms, target = context_terms(data)
+    content = _content_lemmas(goal_tokens)
+    if content & ctx_terms or {_lemma(c) for c in content} & ctx_terms:
+        return []  # a content word of the direction: relevant, whatever the goal's domain
     text_lower = data.lowered
     goal_domains = _domains(_naming_terms(goal_tokens), _padded(text_lower))
     hobby = any(fields()[d][0] == "hobbies" for d in goal_domains)  # before the generic test
+    goal_terms = {w for t in goal_tokens for w in (t.lower_, t.lemma_.lower())}
     if not hobby and (_mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
             "generic_career_terms")):
         return []
-    if content & ctx_terms or {_lemma(c) for c in content} & ctx_terms:
-        return []
-    life_terms = _lifestyle_terms(goal_tokens)
-    lifestyle = _lifestyle(life_terms, text_lower)
+    lifestyle = _lifestyle(goal_tokens, goal_terms, text_lower)
     if lifestyle and ctx_terms & words("wellbeing_context_terms"):
         return []
     ctx_domains = _context_domains(_context_text(data))
-    life_hits = {w for t in goal_tokens if {t.lower_, t.lemma_.lower()} & words("lifestyle_terms")
-                 for w in (t.lower_, t.lemma_.lower())}
-    if lifestyle and any(life_hits & fields()[d][1] for d in ctx_domains):
-        lifestyle = False  # 'the kids' of a primary teacher are pupils, not family life
+    if lifestyle:
+        life_hits = {w for t in goal_tokens
+                     if {t.lower_, t.lemma_.lower()} & words("lifestyle_terms")
+                     for w in (t.lower_, t.lemma_.lower())}
+        if any(life_hits & fields()[d][1] for d in ctx_domains):
+            lifestyle = False  # 'the kids' of a primary teacher are pupils, not family life
     canon = domain_canon()
     goal_fields = {canon[d] for d in goal_domains} - {"generic"}
     ctx_fields = {canon[d] for d in ctx_domains} - {"generic"}
@@ -87,6 +85,21 @@ def check(data: CheckInput) -> list[Finding]:
     start, end = data.bounds
     return [data.finding("irrelevant", "irrelevant.lifestyle" if lifestyle or hobby else
                          "irrelevant.other_field", start, end, target=target)]
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def _content_lemmas(tokens: list) -> set[str]:
+    """Lemmas of the goal's content words, minus stop words and generic goal words."""
+    extra = words("stopwords_extra")
+    out: set[str] = set()
+    for t in tokens:
+        if t.pos_ in _CONTENT_POS and not t.is_stop:
+            lemma = t.lemma_.lower()
+            if lemma not in GENERIC_STOP and lemma not in extra:
+                out.add(lemma)
+    return out
 
 
 def _lifestyle_terms(tokens: list) -> set[str]:
@@ -125,10 +138,11 @@ def _naming_terms(tokens: list) -> set[str]:
     'travel time' in a warehouse is not travel)."""
     out: set[str] = set()
     for t in tokens:
-        if _qualifies_measure(t):
-            continue
-        if t.pos_ in ("NOUN", "PROPN", "X", "NUM") or t.text.isupper() or _noun_like(t) or (
-                t.pos_ == "VERB" and t.dep_ in ("amod", "compound")):  # 'a bartending course'
+        pos = t.pos_
+        if (pos in ("NOUN", "PROPN", "X", "NUM") or t.text.isupper() or (
+                pos == "ADJ" and _noun_like(t)) or (
+                pos == "VERB" and t.dep_ in ("amod", "compound"))) and \
+                not _qualifies_measure(t):  # 'a bartending course' names bartending
             out.add(t.lower_)
             out.add(t.lemma_.lower())
     return out
@@ -184,8 +198,12 @@ def _context_domains(text: str) -> frozenset[str]:
     return frozenset(_domains(terms, _padded(text.lower())))
 
 
-def _lifestyle(terms: set[str], text: str) -> bool:
-    return bool(terms & words("lifestyle_terms")) or _mentions(text, words("lifestyle_terms"))
+def _lifestyle(tokens: list, goal_terms: set[str], text: str) -> bool:
+    """A lifestyle word (not one qualifying a measure) or phrase in the goal."""
+    terms = words("lifestyle_terms")
+    if _mentions(text, terms):
+        return True
+    return bool(goal_terms & terms) and bool(_lifestyle_terms(tokens) & terms)
 
 
 @cache
