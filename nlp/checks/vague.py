@@ -158,6 +158,8 @@ _SKILL_WORDS = frozenset({"good", "better", "great", "best", "stronger", "quicke
 def _judged_skill_finding(data: CheckInput) -> Finding | None:
     """'get better at leading the audit': a skill judged, even when the thing it is judged at
     is a named task; a completion elsewhere ('... and lead the audit in March') anchors it."""
+    if data.words.isdisjoint(_SKILL_WORDS):
+        return None  # no judging word at all
     for pred in data.predicates:
         hit = _judged_skill(pred)
         if hit is None or is_negated(pred):
@@ -234,18 +236,21 @@ def action_hedge(data: CheckInput) -> Token | None:
     """A hedge on the goal's action: "I'll try to", "hopefully", "maybe", "might", "kind
     of want to"; the commitment itself is in doubt, whatever the goal names."""
     hedges = words("strong_hedges")
-    for t in data.doc:
+    if data.words.isdisjoint(hedges) and data.words.isdisjoint(("kind", "sort")):
+        return None  # no hedge word at all
+    tokens = data.tokens
+    for t in tokens:
         word = t.lower_
         if t.lemma_.lower() in hedges and t.pos_ == "VERB" and _on_main_chain(t) and any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "conj" and c.i == t.i + 2
-                                                  and data.doc[t.i + 1].lower_ == "and")
+                                                  and tokens[t.i + 1].lower_ == "and")
                 for c in t.children):
             hit = t  # "try to", "hope to", "attempt to", "try and"
         elif word in hedges and t.dep_ in ("advmod", "aux") and t.head.pos_ in ("VERB", "AUX") \
                 and _on_main_chain(t.head):
             hit = t  # "hopefully", "maybe", "might", "probably"
-        elif word in ("kind", "sort") and t.i + 1 < len(data.doc) \
-                and data.doc[t.i + 1].lower_ == "of" and t.pos_ == "ADV":
+        elif word in ("kind", "sort") and t.i + 1 < len(tokens) \
+                and tokens[t.i + 1].lower_ == "of" and t.pos_ == "ADV":
             verb = t.head if t.head.pos_ in ("VERB", "AUX") else t.head.head
             if verb.pos_ not in ("VERB", "AUX") or not _on_main_chain(verb):
                 continue
@@ -269,15 +274,15 @@ def _hedges(data: CheckInput, anchored: bool, already_vague: bool) -> list[Findi
             end = data.doc[hedge.i + 1].idx + len(data.doc[hedge.i + 1].text)
         example = " ".join((data.text[:hedge.idx] + data.text[end:]).split()) or data.goal_words
         return [data.finding("vague", "vague.hedged", hedge.idx, end, example=example)]
-    for pred in data.predicates:
+    open_amount = not data.quantities and not already_vague and \
+        not _concrete_credential(data) and not data.words.isdisjoint(OPEN_AMOUNTS)
+    for pred in data.predicates if open_amount else ():
         if is_negated(pred):
             continue
-        for obj in [pred, *objects(pred)]:
+        for obj in objects(pred):  # 'some' on an object of the action, not on the action
             for child in obj.children:
                 if child.lower_ in OPEN_AMOUNTS and \
-                        child.dep_ in ("amod", "det", "nummod", "quantmod") and obj.i != pred.i \
-                        and not data.quantities and not already_vague \
-                        and not _concrete_credential(data):
+                        child.dep_ in ("amod", "det", "nummod", "quantmod"):
                     example = data.goal_words.replace(child.text, "<how many>", 1)
                     out.append(data.span_finding("vague", "vague.quantity_hedge", child,
                                                  example=example))
@@ -298,8 +303,8 @@ def _concrete_credential(data: CheckInput) -> bool:
 
 
 def _negated_near(data: CheckInput, char: int) -> bool:
-    for token in data.doc:
+    for token in data.tokens:
         if token.idx >= char:
             return any(t.lower_ in ("not", "n't", "never", "no") for t in
-                       data.doc[max(token.i - 2, 0): token.i])
+                       data.tokens[max(token.i - 2, 0): token.i])
     return False
