@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .deadlines import find_time_spans
-from .resources import table, words
+from .resources import WORDS, table
 from .result import Metric
 from .syntax import coach_spans, is_negated, overlaps
 
@@ -152,8 +152,8 @@ def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[M
     found: list[Metric] = []
     tokens = list(doc.doc if isinstance(doc, Span) else doc)  # made once, for the next-token test
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(tokens))
-    for token in tokens[start:end]:
-        i = token.i
+    acronyms = frozenset(t.i for t in tokens if _is_acronym(t))
+    for i, token in enumerate(tokens[start:end], start):
         pos = token.pos_
         if i in covered or pos not in _COMPLETION_POS:
             continue  # every completion is a noun, adjective or verb
@@ -161,7 +161,7 @@ def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[M
         if pos in _NOUNS and nxt is not None and nxt.pos_ in _NOUNS and \
                 nxt.dep_ == token.dep_ and nxt.head.i == token.head.i:
             continue  # "the team blog" mis-parsed as two objects: the last noun names it
-        kind = _completion_kind(token)
+        kind = _noun_kind(token, acronyms) if pos in _NOUNS else _modifier_kind(token)
         if kind is None or is_negated(_governor(token) or token) or _skill_of(token):
             continue
         while token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in _NOUNS and \
@@ -215,26 +215,18 @@ _ACRONYM_VERBS = frozenset({"pass", "earn", "complete", "finish", "obtain", "ach
 _ORG_VERBS = frozenset({"join", "hire", "work", "land", "get", "move", "transfer", "intern"})
 
 
-def _completion_kind(token: Token) -> str | None:
-    """credential, role or deliverable when the token names one, else None."""
-    pos = token.pos_
-    if pos in _NOUNS:
-        return _noun_kind(token)
-    if pos in ("ADJ", "VERB"):
-        return _modifier_kind(token)
-    return None  # every rule needs a noun, adjective or verb
-
-
-def _noun_kind(token: Token) -> str | None:
-    """A noun: a named credential or title, a deliverable, an employer, or a move ('as X')."""
+def _noun_kind(token: Token, acronyms: frozenset[int]) -> str | None:
+    """credential, role or deliverable when the noun names one, else None (``acronyms``: the
+    indices of the doc's acronym tokens)."""
     lemma = token.lemma_.lower()
     dep = token.dep_
     ent = token.ent_type_
     credential = _credential_word(token, token.lower_, lemma)
-    title = lemma in words("roles")
+    title = lemma in WORDS.roles
     acronym = (dep in ("dobj", "pobj", "attr") or (
-        dep == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and _acronym(token)
-    named = (lemma in words("deliverables") or ent in ("PRODUCT", "WORK_OF_ART", "EVENT")) and \
+        dep == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and \
+        _acronym(token, acronyms)
+    named = (lemma in WORDS.deliverables or ent in ("PRODUCT", "WORK_OF_ART", "EVENT")) and \
         dep in ("dobj", "pobj", "conj", "nsubjpass", "appos", "ROOT", "attr")
     employer = ent == "ORG" and dep in ("pobj", "dobj")
     if credential or title or acronym or named or employer or dep in ("dobj", "nsubjpass"):
@@ -248,23 +240,25 @@ def _noun_kind(token: Token) -> str | None:
         if acronym and gov_lemma in _ACRONYM_VERBS:
             return "credential"
         if dep in ("dobj", "nsubjpass") and gov is not None and token.head.i == gov.i and \
-                gov_lemma in words("completion_object_verbs") and _single_thing(token) and \
+                gov_lemma in WORDS.completion_object_verbs and _single_thing(token) and \
                 not _past(gov):
             return "deliverable"
-        if named and gov_lemma in words("completion_object_verbs") and \
+        if named and gov_lemma in WORDS.completion_object_verbs and \
                 not _abstractly_modified(token) and _single_thing(token):
             return "deliverable"
         if employer and gov_lemma in _ORG_VERBS:
             return "role"
-    return _role_in_other_words(token, lemma)
+    return _role_in_other_words(token, lemma, dep)
 
 
 def _modifier_kind(token: Token) -> str | None:
-    """An adjective or verb: a credential word ('certified'), a bare title the tagger read as an
-    adjective, an organisation, 'promoted', or a status granted ('get my visa approved')."""
+    """credential or role when an adjective or verb names one: a credential word ('certified'),
+    a bare title the tagger read as an adjective, an organisation, 'promoted', or a status
+    granted ('get my visa approved')."""
     lemma = token.lemma_.lower()
+    pos = token.pos_
     credential = _credential_word(token, token.lower_, lemma)
-    title = token.pos_ == "ADJ" and lemma in words("roles")
+    title = pos == "ADJ" and lemma in WORDS.roles
     org = token.ent_type_ == "ORG"
     if credential or title or org:  # the rules that need the governing verb
         gov = _governor(token)
@@ -277,14 +271,17 @@ def _modifier_kind(token: Token) -> str | None:
             return "role"  # "Become headteacher": the tagger reads a bare title as an adjective
         if org and token.dep_ in ("pobj", "dobj") and gov_lemma in _ORG_VERBS:
             return "role"
-    if lemma == "promote" and token.pos_ == "VERB":
+    if pos != "VERB":
+        return None
+    if lemma == "promote":
         return "role"
     return "credential" if _granted(token) else None
 
 
 def _credential_word(token: Token, lower: str, lemma: str) -> bool:
-    core = words("credential_core")
-    return lower in core or lemma in core or _multiword_credential(token)
+    core = WORDS.credential_core
+    return lower in core or lemma in core or (
+        lower in _MULTIWORD_LAST and _multiword_credential(token))
 
 
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "rep", "officer", "nurse",
@@ -303,26 +300,24 @@ UNIT_NOUNS = frozenset({"team", "department", "unit", "squad", "ward", "practice
 
 
 def _granted(token: Token) -> bool:
-    """'get my visa approved', 'be registered': a status granted (a passive participle)."""
-    return token.pos_ == "VERB" and token.tag_ == "VBN" and \
-        token.lower_ in words("granted_statuses") and \
+    """'get my visa approved', 'be registered': a status granted (a verb's passive participle)."""
+    return token.tag_ == "VBN" and token.lower_ in WORDS.granted_statuses and \
         any(c.lower_ in ("get", "got", "be", "been", "become") or c.lemma_ in ("get", "be")
             for c in [*token.children, token.head] if c.dep_ in ("auxpass", "aux") or
             c.i == token.head.i)
 
 
-def _role_in_other_words(token: Token, lemma: str) -> str | None:
+def _role_in_other_words(token: Token, lemma: str, dep: str) -> str | None:
     """Completions in other words: 'qualify as a Gas Safe engineer', 'become a registered social
     worker', 'move to the data team', 'migrate our servers to Azure'."""
     head = token.head
-    dep = token.dep_
     if not ((dep == "pobj" and head.lower_ in ("as", "to", "into", "onto")) or
             (dep in ("attr", "oprd") and head.lemma_.lower() in ("become", "be"))):
         return None  # every rule below is 'as/to/into X' or 'be/become X'
-    if _abstractly_modified(token) or lemma in words("core_abstract_objects"):
+    if _abstractly_modified(token) or lemma in WORDS.core_abstract_objects:
         return None
     mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-    if mods & words("evaluative_modifiers") or mods & {"better", "good", "great", "more",
+    if mods & WORDS.evaluative_modifiers or mods & {"better", "good", "great", "more",
                                                       "best", "strong", "effective"}:
         return None
     if token.dep_ == "pobj" and head.lower_ in ("as", "to", "into", "onto") and \
@@ -333,18 +328,18 @@ def _role_in_other_words(token: Token, lemma: str) -> str | None:
                 c.dep_ == "prep" for c in token.children)):
             return "role"
     if token.pos_ == "PROPN" and token.dep_ == "pobj" and head.lower_ in ("to", "onto", "into") \
-            and head.head.lemma_.lower() in words("completion_object_verbs"):
+            and head.head.lemma_.lower() in WORDS.completion_object_verbs:
         return "deliverable"  # 'migrate our servers to Azure'
     if token.dep_ in ("attr", "oprd") and head.lemma_.lower() in ("become", "be") and \
             mods & CREDENTIAL_ADJ and lemma.endswith(AGENT_SUFFIXES):
         return "role"
     if token.dep_ in ("attr", "oprd") and head.lemma_.lower() == "become" and \
-            (lemma in words("roles") or lemma.endswith(AGENT_SUFFIXES)) and \
+            (lemma in WORDS.roles or lemma.endswith(AGENT_SUFFIXES)) and \
             any(c.dep_ == "compound" for c in token.children) and \
             token.doc[token.left_edge.i if token.left_edge.dep_ == "compound" else token.i - 1:
-                      token.i + 1].text.lower() not in words("habit_trait_nouns") and \
+                      token.i + 1].text.lower() not in WORDS.habit_trait_nouns and \
             not any(m in token.doc[token.left_edge.i: token.i].text.lower()
-                    for m in words("evaluative_modifiers")) and \
+                    for m in WORDS.evaluative_modifiers) and \
             not any(c.dep_ == "amod" and c.pos_ == "ADJ" and c.lower_ not in CREDENTIAL_ADJ
                     for c in token.children):
         return "role"  # 'become a consultant anaesthetist': a titled post
@@ -364,21 +359,30 @@ def _past(gov: Token | None) -> bool:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9+&-]{1,9}")
 
 
-def _acronym(token: Token) -> bool:
-    """'SQE1', 'PGCE', 'PRINCE2 Foundation': a named exam or credential."""
-    return any(t.text[:2].isupper() and _ACRONYM.fullmatch(t.text) for t in token.subtree)
+def _is_acronym(token: Token) -> bool:
+    """'SQE1', 'PGCE', 'PRINCE2': a named exam or credential (all upper case, so is_upper)."""
+    return token.is_upper and token.text[:2].isupper() and bool(_ACRONYM.fullmatch(token.text))
+
+
+def _acronym(token: Token, acronyms: frozenset[int]) -> bool:
+    """Whether the phrase the token heads holds one of the acronyms ('PRINCE2 Foundation')."""
+    if not acronyms:
+        return False
+    left, right = token.left_edge.i, token.right_edge.i
+    return any(left <= i <= right for i in acronyms) and \
+        any(t.i in acronyms for t in token.subtree)
 
 
 def _single_thing(token: Token) -> bool:
     """A named, singular thing ('a gaming PC', 'the design system'), not open-ended plurals."""
     lemma = token.lemma_.lower()
-    if lemma in words("core_abstract_objects") or token.pos_ == "PRON":
+    if lemma in WORDS.core_abstract_objects or token.pos_ == "PRON":
         return False
-    if any(c.lower_ in words("evaluative_modifiers") for c in token.children):
+    kids = list(token.children)
+    if any(c.lower_ in WORDS.evaluative_modifiers for c in kids):
         return False
-    counted = any(c.like_num or c.lower_ in ("all", "every", "each", "both")
-                  for c in token.children)
-    return token.tag_ not in ("NNS", "NNPS") or counted
+    return token.tag_ not in ("NNS", "NNPS") or any(  # a plural counts when it is counted
+        c.like_num or c.lower_ in ("all", "every", "each", "both") for c in kids)
 
 
 _MULTIWORD_LAST = frozenset(p.split()[-1] for p in _MULTIWORD_CREDENTIALS)
@@ -387,7 +391,7 @@ _MULTIWORD_LAST = frozenset(p.split()[-1] for p in _MULTIWORD_CREDENTIALS)
 def _unnamed_amount(token: Token) -> bool:
     """'some certifications', 'a few courses': an open amount of unnamed things."""
     kids = list(token.children)
-    return any(c.lower_ in words("quantity_hedges") and c.dep_ in ("det", "amod", "nummod")
+    return any(c.lower_ in WORDS.quantity_hedges and c.dep_ in ("det", "amod", "nummod")
                for c in kids) and not any(
         c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN" for c in kids)
 
@@ -412,9 +416,11 @@ def _credential_context(token: Token, gov_lemma: str) -> bool:
 
 
 def _abstractly_modified(token: Token) -> bool:
+    """'a better job', 'a new role': a job, but none in particular."""
+    if token.lemma_.lower() not in ("job", "role", "position"):
+        return False
     mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "advmod")}
-    return bool(mods & {"better", "more", "good", "great", "new", "some"}) and \
-        token.lemma_.lower() in ("job", "role", "position")
+    return bool(mods & {"better", "more", "good", "great", "new", "some"})
 
 
 def _role_context(token: Token) -> bool:
@@ -427,7 +433,7 @@ def _role_context(token: Token) -> bool:
         return False
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("to", "as", "into", "for") and \
-            head.head.lemma_.lower() in words("promotion_verbs") | {"promotion", "apply",
+            head.head.lemma_.lower() in WORDS.promotion_verbs | {"promotion", "apply",
                                                                     "interview", "hire",
                                                                     "role", "position", "job"}:
         return True
@@ -436,9 +442,9 @@ def _role_context(token: Token) -> bool:
                                                                           "land", "get", "hire",
                                                                           "name", "appoint"):
         return True
-    if token.dep_ == "compound" and head.lemma_.lower() in words("role_frames"):
+    if token.dep_ == "compound" and head.lemma_.lower() in WORDS.role_frames:
         return True
-    return token.dep_ == "conj" and token.head.lemma_.lower() in words("roles")
+    return token.dep_ == "conj" and token.head.lemma_.lower() in WORDS.roles
 
 
 def _noun_phrase(token: Token) -> Span:
@@ -476,6 +482,8 @@ def _cut(span: Span, taken: list[Span]) -> Span:
     for other in taken:
         if span.start < other.start < end:
             end = other.start
+    if end == span.end:
+        return span  # nothing cut: the phrase comes trimmed
     return _trim(span.doc, span.start, end) if end > span.start else span
 
 

@@ -71,6 +71,21 @@ def words(list_id: str) -> frozenset[str]:
     return value
 
 
+class _WordLists:
+    """The lexicon's word lists as attributes (``WORDS.roles``), each looked up on first use
+    and kept: a cheap read for loops over tokens."""
+
+    def __getattr__(self, list_id: str) -> frozenset[str]:
+        if list_id.startswith("__"):
+            raise AttributeError(list_id)
+        value = words(list_id)
+        setattr(self, list_id, value)
+        return value
+
+
+WORDS = _WordLists()
+
+
 def table(table_id: str) -> dict[str, Any]:
     """One mapping from the lexicon (e.g. number words)."""
     value = lexicon().get(table_id)
