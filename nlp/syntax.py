@@ -64,15 +64,17 @@ def _roots(sent: Span) -> list[Token]:
 
 
 def _follow_intent(token: Token, depth: int = 0) -> Iterator[Token]:
-    comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in
-             ("VERB", "AUX")]
-    if comps and depth < 4 and (token.lemma_.lower() in INTENT_LEMMAS or token.pos_ == "AUX"):
-        for comp in comps:
-            yield from _follow_intent(comp, depth + 1)
-        if token.lemma_.lower() in ("be", "become", "get", "make", "have", "learn", "work",
-                                    "keep", "start", "focus", "manage"):
-            yield token
-        return
+    lemma = token.lemma_.lower()
+    if depth < 4 and (lemma in INTENT_LEMMAS or token.pos_ == "AUX"):
+        comps = [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in
+                 ("VERB", "AUX")]
+        if comps:
+            for comp in comps:
+                yield from _follow_intent(comp, depth + 1)
+            if lemma in ("be", "become", "get", "make", "have", "learn", "work", "keep",
+                         "start", "focus", "manage"):
+                yield token
+            return
     yield token
 
 
@@ -103,14 +105,16 @@ def is_negated(token: Token) -> bool:
     for _ in range(4):
         if node is None:
             break
-        if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in node.children if c.i < node.i
-               or c.dep_ == "neg"):
-            return True
-        if node.head.i == node.i:
+        i = node.i
+        for c in node.children:  # a 'neg' child anywhere, or a negation word before it
+            if c.dep_ == "neg" or (c.i < i and c.lower_ in NEGATIONS):
+                return True
+        head = node.head
+        if head.i == i:
             break
         if node.dep_ not in ("xcomp", "amod", "advmod", "dobj", "acomp", "attr"):
             break
-        node = node.head
+        node = head
     return False
 
 
