@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from spacy.tokens import Token
+
 from ..resources import domain_canon, fields, words
 from ..result import Finding
 from .base import CheckInput
@@ -50,26 +52,25 @@ def check(data: CheckInput) -> list[Finding]:
     """Flag a goal only when it can be placed in a domain that is clearly not the context's."""
     if not data.context.has_direction:
         return []
-    goal_tokens = [t for t in data.tokens if not t.is_punct and not t.is_space]
+    goal = _goal_words(data)
     ctx_terms, target = context_terms(data)
-    content = _content_lemmas(goal_tokens)
+    content = _content_lemmas(goal)
     if content & ctx_terms or {_lemma(c) for c in content} & ctx_terms:
         return []  # a content word of the direction: relevant, whatever the goal's domain
     text_lower = data.lowered
-    goal_domains = _domains(_naming_terms(goal_tokens), _padded(text_lower))
+    goal_domains = _domains(_naming_terms(goal), _padded(text_lower))
     hobby = any(fields()[d][0] == "hobbies" for d in goal_domains)  # before the generic test
-    goal_terms = {w for t in goal_tokens for w in (t.lower_, t.lemma_.lower())}
+    goal_terms = {w for _, _, lower, lemma in goal for w in (lower, lemma)}
     if not hobby and (_mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
             "generic_career_terms")):
         return []
-    lifestyle = _lifestyle(goal_tokens, goal_terms, text_lower)
+    lifestyle = _lifestyle(goal, goal_terms, text_lower)
     if lifestyle and ctx_terms & words("wellbeing_context_terms"):
         return []
     ctx_domains = _context_domains(_context_text(data))
     if lifestyle:
-        life_hits = {w for t in goal_tokens
-                     if {t.lower_, t.lemma_.lower()} & words("lifestyle_terms")
-                     for w in (t.lower_, t.lemma_.lower())}
+        life_hits = {w for _, _, lower, lemma in goal
+                     if {lower, lemma} & words("lifestyle_terms") for w in (lower, lemma)}
         if any(life_hits & fields()[d][1] for d in ctx_domains):
             lifestyle = False  # 'the kids' of a primary teacher are pupils, not family life
     canon = domain_canon()
@@ -87,28 +88,30 @@ def check(data: CheckInput) -> list[Finding]:
                          "irrelevant.other_field", start, end, target=target)]
 
 
+_Word = tuple[Token, str, str, str]  # token, part of speech, lower-case form and lemma
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
-def _content_lemmas(tokens: list) -> set[str]:
+def _goal_words(data: CheckInput) -> list[_Word]:
+    """The goal's words (no punctuation or spaces), each token's attributes read once."""
+    return [(t, t.pos_, t.lower_, t.lemma_.lower()) for t in data.tokens
+            if not t.is_punct and not t.is_space]
+
+
+def _content_lemmas(goal: list[_Word]) -> set[str]:
     """Lemmas of the goal's content words, minus stop words and generic goal words."""
     extra = words("stopwords_extra")
-    out: set[str] = set()
-    for t in tokens:
-        if t.pos_ in _CONTENT_POS and not t.is_stop:
-            lemma = t.lemma_.lower()
-            if lemma not in GENERIC_STOP and lemma not in extra:
-                out.add(lemma)
-    return out
+    return {lemma for t, pos, _, lemma in goal if pos in _CONTENT_POS and not t.is_stop
+            and lemma not in GENERIC_STOP and lemma not in extra}
 
 
-def _lifestyle_terms(tokens: list) -> set[str]:
+def _lifestyle_terms(goal: list[_Word]) -> set[str]:
     """Goal words, minus verbs that take an object ('run two fire drills' is not running)
     and words that only qualify a measure ('travel time')."""
-    return {w for t in tokens if not (t.pos_ == "VERB" and any(c.dep_ == "dobj"
-                                                               for c in t.children))
+    return {w for t, pos, lower, lemma in goal
+            if not (pos == "VERB" and any(c.dep_ == "dobj" for c in t.children))
             and not _qualifies_measure(t)
-            for w in (t.lemma_.lower(), t.lower_)}
+            for w in (lemma, lower)}
 
 
 _ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ful", "able", "ible", "ary", "ent", "ant", "ish",
@@ -119,9 +122,11 @@ _MEASURE_HEADS = frozenset({"time", "times", "cost", "costs", "budget", "expense
 
 def _qualifies_measure(t) -> bool:
     """'travel time', 'mileage and travel costs': a word that only says what a measure is of."""
-    while t.dep_ == "conj" and t.head is not t:
+    dep = t.dep_
+    while dep == "conj" and t.head is not t:
         t = t.head
-    return t.dep_ in ("compound", "nmod") and t.head.lower_ in _MEASURE_HEADS
+        dep = t.dep_
+    return dep in ("compound", "nmod") and t.head.lower_ in _MEASURE_HEADS
 
 
 def _noun_like(t) -> bool:
@@ -132,19 +137,18 @@ def _noun_like(t) -> bool:
         not t.lower_.endswith(_ADJ_ENDINGS)
 
 
-def _naming_terms(tokens: list) -> set[str]:
+def _naming_terms(goal: list[_Word]) -> set[str]:
     """Words that can name a domain: nouns, proper nouns, symbols (not verbs or adjectives:
     'be more patient' is not about patients; nor a word that only qualifies a measure:
     'travel time' in a warehouse is not travel)."""
     out: set[str] = set()
-    for t in tokens:
-        pos = t.pos_
-        if (pos in ("NOUN", "PROPN", "X", "NUM") or t.text.isupper() or (
+    for t, pos, lower, lemma in goal:
+        if (pos in ("NOUN", "PROPN", "X", "NUM") or t.is_upper or (
                 pos == "ADJ" and _noun_like(t)) or (
                 pos == "VERB" and t.dep_ in ("amod", "compound"))) and \
                 not _qualifies_measure(t):  # 'a bartending course' names bartending
-            out.add(t.lower_)
-            out.add(t.lemma_.lower())
+            out.add(lower)
+            out.add(lemma)
     return out
 
 
@@ -152,12 +156,12 @@ def _domains(terms: set[str], text: str) -> set[str]:
     """Every domain a term or phrase of the text belongs to (ambiguous terms count for all)."""
     by_term, by_first_word = _domain_index()
     hits: dict[str, int] = {}
-    for term in terms:
-        for name in by_term.get(term, ()):
+    for term in by_term.keys() & terms:
+        for name in by_term[term]:
             hits[name] = hits.get(name, 0) + 1
     words_ = {w for word in text.split() for w in word.split("-")}
-    for word in words_:
-        for name, phrase in by_first_word.get(word, ()):
+    for word in by_first_word.keys() & words_:
+        for name, phrase in by_first_word[word]:
             if phrase in text:
                 hits[name] = hits.get(name, 0) + 1
     # the broad families are loose: one shared word ('agent', 'case') places nothing
@@ -198,12 +202,12 @@ def _context_domains(text: str) -> frozenset[str]:
     return frozenset(_domains(terms, _padded(text.lower())))
 
 
-def _lifestyle(tokens: list, goal_terms: set[str], text: str) -> bool:
+def _lifestyle(goal: list[_Word], goal_terms: set[str], text: str) -> bool:
     """A lifestyle word (not one qualifying a measure) or phrase in the goal."""
     terms = words("lifestyle_terms")
     if _mentions(text, terms):
         return True
-    return bool(goal_terms & terms) and bool(_lifestyle_terms(tokens) & terms)
+    return bool(goal_terms & terms) and bool(_lifestyle_terms(goal) & terms)
 
 
 @cache
