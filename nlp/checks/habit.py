@@ -32,18 +32,16 @@ def check(data: CheckInput) -> list[Finding]:
             return [data.finding("habit", "habit.trait", *hit,
                                  example=_example("default", data.text))]
         if data.quantities:  # 'be positive every day': a cadence does not make a trait visible
-            traits = [t for p in data.predicates if not is_negated(p) if (t := _trait(p))]
+            traits = [t for p in data.predicates if (t := _trait(p)) if not is_negated(p)]
             if traits:
                 start, end, key = traits[0]
                 return _both(data, start, end, "habit.trait", _example(key, data.text))
     if data.quantities:
         return []
     for pred in data.predicates:
-        if is_negated(pred) or _present_state(pred):
-            continue
         hit = _person_trait(pred) or _ongoing(pred) or _enjoyment(pred) or \
             _manner_only(pred) or _quality(pred)
-        if hit is not None:
+        if hit is not None and not is_negated(pred) and not _present_state(pred):
             start, end, key, rule = hit
             return _both(data, start, end, f"habit.{rule}", _example(key, data.text))
     trusted = _TRUSTED_RE.search(data.lowered)
@@ -53,13 +51,12 @@ def check(data: CheckInput) -> list[Finding]:
     if any(m.kind in ("credential", "role") for m in data.metrics):
         return []
     for pred in data.predicates:
-        if (is_negated(pred) and pred.lemma_.lower() not in ("be", "feel")) or \
+        hit = _trait(pred) or _bad_habit(pred) or _feeling(pred) or _loose_habit(pred)
+        if hit is None or (is_negated(pred) and pred.lemma_.lower() not in ("be", "feel")) or \
                 _present_state(pred):  # 'never feel stressed' is still about a feeling
             continue
-        hit = _trait(pred) or _bad_habit(pred) or _feeling(pred) or _loose_habit(pred)
-        if hit is not None:
-            start, end, key = hit
-            return _both(data, start, end, f"habit.{_rule(pred, key)}", _example(key, data.text))
+        start, end, key = hit
+        return _both(data, start, end, f"habit.{_rule(pred, key)}", _example(key, data.text))
     loose = LOOSE_HABIT.search(data.lowered)
     if loose:
         return _both(data, loose.start(), loose.end(), "habit.loose", _example(loose.group(1),
@@ -78,13 +75,15 @@ _STATE_VERBS = frozenset({"be", "become", "stay", "remain", "feel", "get", "grow
 def _compared_state(data: CheckInput) -> tuple[int, int, str] | None:
     """'be more disciplined w/ my time', 'be less burnt out': a copula, 'more'/'less', and a
     quality of the person (an adjective or participle), whatever the parser made of the rest."""
-    doc = data.doc
-    for token in doc:
-        if token.lower_ not in _COMPARED or token.i == 0 or token.i + 1 >= len(doc):
+    if "more" not in data.lowered and "less" not in data.lowered:
+        return None
+    doc, tokens = data.doc, data.tokens
+    for token in tokens:
+        if token.lower_ not in _COMPARED or token.i == 0 or token.i + 1 >= len(tokens):
             continue
-        verb = doc[token.i - 1]
+        verb = tokens[token.i - 1]
         if verb.lower_ in ("a", "an") and token.i > 1:
-            verb = doc[token.i - 2]  # 'be a more adventurous traveller'
+            verb = tokens[token.i - 2]  # 'be a more adventurous traveller'
         if (verb.lemma_.lower() not in _STATE_VERBS and verb.lower_ != "b") or \
                 is_negated(verb):  # 'b more consistent': text-speak for 'be'
             continue
@@ -123,6 +122,8 @@ def _quality_word(span) -> Token | None:
 def _always(data: CheckInput) -> tuple[int, int] | None:
     """'always be the first in', 'always stay calm with customers': conduct with no exception
     and no outcome, a habit rather than a result."""
+    if "always" not in data.lowered:
+        return None
     for pred in data.predicates:
         if pred.dep_ != "ROOT" or is_negated(pred):
             continue
@@ -323,16 +324,17 @@ def _quality(pred: Token) -> tuple[int, int, str, str] | None:
     """'have more patience', 'treat every customer with respect', 'work with more focus':
     a quality of conduct rather than an outcome."""
     qualities = rubric_terms("trait_qualities")
-    lemma = pred.lemma_.lower()
-    for child in pred.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in qualities and lemma in (
-                "have", "show", "find", "develop", "build", "gain", "keep", "practise",
-                "practice", "bring", "project", "exude"):
-            return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
-                child.lemma_.lower(), "trait"
+    if pred.lemma_.lower() in ("have", "show", "find", "develop", "build", "gain", "keep",
+                               "practise", "practice", "bring", "project", "exude"):
+        for child in pred.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in qualities:
+                return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
+                    child.lemma_.lower(), "trait"
+    if pred.pos_ != "VERB":
+        return None  # 'with <quality>' qualifies a verb
     for child in [*pred.children, *(g for c in pred.children if c.dep_ == "dobj"
                                      for g in c.children)]:
-        if child.dep_ == "prep" and child.lower_ == "with" and pred.pos_ == "VERB":
+        if child.dep_ == "prep" and child.lower_ == "with":
             for g in child.children:
                 if g.dep_ == "pobj" and g.lemma_.lower() in qualities:
                     return pred.idx, g.idx + len(g.text), g.lemma_.lower(), "trait"
