@@ -25,11 +25,24 @@ NEGATIONS = frozenset({"not", "n't", "never", "no", "without", "nor", "neither"}
 def coach_spans(doc: Doc | Span, *labels: str) -> list[Span]:
     """Rule hits of the given labels (from the coach_rules component)."""
     source = doc.doc if isinstance(doc, Span) else doc
-    spans = source.spans.get(SPAN_KEY, [])
+    spans = _labelled_rule_spans(source)
     if isinstance(doc, Span):
-        return [s for s in spans if s.label_ in labels and s.start >= doc.start
+        return [s for label, s in spans if label in labels and s.start >= doc.start
                 and s.end <= doc.end]
-    return [s for s in spans if s.label_ in labels]
+    return [s for label, s in spans if label in labels]
+
+
+def _labelled_rule_spans(doc: Doc) -> list[tuple[str, Span]]:
+    """The rule hits with their labels, read from the span group once per doc (several
+    modules ask for them)."""
+    group = doc.spans.get(SPAN_KEY)
+    if group is None:
+        return []
+    cached = doc.user_data.get("coach_rule_spans")
+    if cached is None or cached[0] is not group or cached[1] != len(group):
+        cached = doc.user_data["coach_rule_spans"] = (
+            group, len(group), [(s.label_, s) for s in group])
+    return cached[2]
 
 
 def overlaps(a: Span, b: Span) -> bool:
