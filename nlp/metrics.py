@@ -52,7 +52,8 @@ def extract_metrics(doc: Doc | Span) -> list[Metric]:
             continue
         out.append(Metric(span.text, span.start_char, span.end_char, "frequency", span.id_))
         taken.append(span)
-    for token in _numbers(doc):
+    tokens = list(doc.doc if isinstance(doc, Span) else doc)  # made once, for both passes
+    for token in _numbers(tokens[doc.start:doc.end] if isinstance(doc, Span) else tokens):
         if any(s.start <= token.i < s.end for s in taken):
             continue
         phrase = _number_phrase(token)
@@ -63,7 +64,8 @@ def extract_metrics(doc: Doc | Span) -> list[Metric]:
         taken.append(phrase)
     named = [b for b in blocked if b.id_ == "nm.named_number"]  # 'SQE2': a named exam
     named_ids = {(b.start, b.end) for b in named}
-    out.extend(find_completions(doc, [t for t in taken if (t.start, t.end) not in named_ids]))
+    out.extend(find_completions(doc, [t for t in taken if (t.start, t.end) not in named_ids],
+                                tokens))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
 
@@ -93,47 +95,44 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _numbers(doc: Doc | Span) -> Iterable[Token]:
+def _numbers(tokens: Iterable[Token]) -> Iterable[Token]:
     number_words = table("number_words")
-    for token in doc:
+    for token in tokens:
         lower = token.lower_
         num = token.pos_ == "NUM"
-        if num or lower in number_words or _NUMBERISH.match(lower):
-            if _YEAR.match(lower) or (lower in ("one",) and not num):
-                continue
-            if lower in ("a", "an", "single", "half") and not num:
-                continue
-            if not (_NUMBERISH.match(lower) or lower in number_words or token.like_num):
-                continue
-            yield token
+        if not (num or lower in number_words or _NUMBERISH.match(lower)):
+            continue
+        if not num and lower in ("a", "an", "single", "half", "one"):
+            continue  # these count only when tagged as numbers
+        if _YEAR.match(lower) or not (_NUMBERISH.match(lower) or lower in number_words or
+                                      token.like_num):
+            continue
+        yield token
 
 
 def _number_phrase(token: Token) -> Span | None:
     """The number with the thing it counts ('5 people'), or None when it counts nothing."""
     doc = token.doc
     head = token.head
-    if is_negated(token) and token.lower_ in ("one",):
+    dep = token.dep_
+    if token.lower_ == "one" and (dep not in ("nummod", "dobj", "pobj", "attr") or
+                                  is_negated(token)):
         return None
-    if token.lower_ == "one" and token.dep_ not in ("nummod", "dobj", "pobj", "attr"):
-        return None
-    if head.pos_ == "PROPN" and head.i == token.i - 1 and token.dep_ == "nummod":
+    head_pos = head.pos_
+    if head_pos == "PROPN" and head.i == token.i - 1 and dep == "nummod":
         return None  # "Python 3", "Windows 11": a version, not a count
-    if token.dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+    if dep == "nummod" and head_pos in ("NOUN", "PROPN") and head.i > token.i:
         if head.lemma_.lower() in ("age", "old"):
             return None
         return doc[token.i: min(head.i + 1, token.i + 4)]
     end = token.i + 1
     for follower in doc[token.i + 1: token.i + 4]:
-        if follower.pos_ not in ("ADJ", "NOUN", "PROPN") or follower.is_punct:
+        pos = follower.pos_
+        if pos not in ("ADJ", "NOUN", "PROPN") or follower.is_punct:
             break
-        if follower.pos_ in ("NOUN", "PROPN"):
+        if pos in ("NOUN", "PROPN"):
             end = follower.i + 1
-    if end > token.i + 1:
-        return doc[token.i:end]
-    if token.dep_ in ("dobj", "pobj", "attr", "npadvmod", "quantmod", "nummod", "appos",
-                      "conj", "compound", "nsubj", "advmod", "ROOT"):
-        return doc[token.i: token.i + 1]
-    return doc[token.i: token.i + 1]
+    return doc[token.i:end]  # the number and the nouns after it, or the number alone
 
 
 def _dedupe(items: list[Metric]) -> list[Metric]:
@@ -145,12 +144,15 @@ def _dedupe(items: list[Metric]) -> list[Metric]:
     return out
 
 
-def find_completions(doc: Doc | Span, taken: list[Span] | None = None) -> list[Metric]:
-    """Verifiable completions: a named credential, a named role or title, a named deliverable."""
+def find_completions(doc: Doc | Span, taken: list[Span] | None = None,
+                     tokens: list[Token] | None = None) -> list[Metric]:
+    """Verifiable completions: a named credential, a named role or title, a named deliverable
+    (``tokens``: the whole doc's tokens, when already listed)."""
     taken = taken or []
     covered = {i for s in taken for i in range(s.start, s.end)}
     found: list[Metric] = []
-    tokens = list(doc.doc if isinstance(doc, Span) else doc)  # made once, for the next-token test
+    if tokens is None:
+        tokens = list(doc.doc if isinstance(doc, Span) else doc)
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(tokens))
     acronyms = frozenset(t.i for t in tokens if _is_acronym(t))
     for i, token in enumerate(tokens[start:end], start):
@@ -223,7 +225,7 @@ def _noun_kind(token: Token, acronyms: frozenset[int]) -> str | None:
     ent = token.ent_type_
     credential = _credential_word(token, token.lower_, lemma)
     title = lemma in WORDS.roles
-    acronym = (dep in ("dobj", "pobj", "attr") or (
+    acronym = bool(acronyms) and (dep in ("dobj", "pobj", "attr") or (
         dep == "compound" and token.head.dep_ in ("dobj", "pobj", "attr"))) and \
         _acronym(token, acronyms)
     named = (lemma in WORDS.deliverables or ent in ("PRODUCT", "WORK_OF_ART", "EVENT")) and \
@@ -310,10 +312,21 @@ def _granted(token: Token) -> bool:
 def _role_in_other_words(token: Token, lemma: str, dep: str) -> str | None:
     """Completions in other words: 'qualify as a Gas Safe engineer', 'become a registered social
     worker', 'move to the data team', 'migrate our servers to Azure'."""
-    head = token.head
-    if not ((dep == "pobj" and head.lower_ in ("as", "to", "into", "onto")) or
-            (dep in ("attr", "oprd") and head.lemma_.lower() in ("become", "be"))):
-        return None  # every rule below is 'as/to/into X' or 'be/become X'
+    if dep == "pobj":  # 'as/to/into X' after a verb of moving, or a PROPN after a completion
+        head = token.head
+        if head.lower_ not in ("as", "to", "into", "onto"):
+            return None
+        verb = head.head.lemma_.lower()
+        if verb not in ROLE_MOVE_VERBS and not (
+                token.pos_ == "PROPN" and verb in WORDS.completion_object_verbs):
+            return None
+    elif dep in ("attr", "oprd"):  # 'be/become X', X an agent noun or a title
+        head = token.head
+        if head.lemma_.lower() not in ("become", "be") or not (
+                lemma.endswith(AGENT_SUFFIXES) or lemma in WORDS.roles):
+            return None
+    else:
+        return None
     if _abstractly_modified(token) or lemma in WORDS.core_abstract_objects:
         return None
     mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}

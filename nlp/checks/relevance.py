@@ -20,6 +20,8 @@ from ..result import Finding
 from .base import CheckInput
 
 _PUNCT = re.compile(r"[^\w&+'/-]+")
+# _PUNCT for ASCII text as a byte table (\w is [A-Za-z0-9_] there): the same, many times faster
+_ASCII_PUNCT = bytes(c if chr(c).isalnum() or chr(c) in "_&+'/-" else ord(" ") for c in range(256))
 CONTEXT_CACHE = 256  # distinct visions / job descriptions kept parsed
 GENERIC_STOP = frozenset({"want", "goal", "become", "get", "make", "improve", "learn",
                           "increase", "help", "work", "year", "month", "week", "day", "time"})
@@ -186,7 +188,12 @@ def _domain_index() -> tuple[dict[str, tuple[str, ...]],
 
 
 def _padded(text: str) -> str:
-    return " " + " ".join(_PUNCT.sub(" ", text).split()) + " "
+    """The text's words (runs of \\w and &+'/-) between single spaces, a space at each end."""
+    if text.isascii():
+        text = text.encode("ascii").translate(_ASCII_PUNCT).decode("ascii")
+    else:
+        text = _PUNCT.sub(" ", text)
+    return " " + " ".join(text.split()) + " "
 
 
 def _context_text(data: CheckInput) -> str:
