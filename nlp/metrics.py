@@ -36,10 +36,9 @@ def _kind_of(span: Span) -> str:
 def extract_metrics(doc: Doc | Span) -> list[Metric]:
     """Quantities (numbers tied to something), frequencies and verifiable completions."""
     deadlines, cadences, not_deadlines = find_time_spans(doc)
-    rule_spans = coach_spans(doc, "METRIC", "NOT_METRIC")  # one pass over the rule hits
-    blocked = [s for s in rule_spans if s.label_ == "NOT_METRIC"]
-    explicit = [s for s in rule_spans if s.label_ == "METRIC"
-                and not any(overlaps(s, d) for d in deadlines)
+    blocked = coach_spans(doc, "NOT_METRIC")
+    explicit = [s for s in coach_spans(doc, "METRIC")
+                if not any(overlaps(s, d) for d in deadlines)
                 and not any(overlaps(s, b) and (b.end - b.start) >= (s.end - s.start)
                             for b in blocked)]
     explicit = _merge_ranges(_longest(explicit))
@@ -52,8 +51,10 @@ def extract_metrics(doc: Doc | Span) -> list[Metric]:
             continue
         out.append(Metric(span.text, span.start_char, span.end_char, "frequency", span.id_))
         taken.append(span)
-    tokens = list(doc.doc if isinstance(doc, Span) else doc)  # made once, for both passes
-    for token in _numbers(tokens[doc.start:doc.end] if isinstance(doc, Span) else tokens):
+    tokens = list(doc.doc if isinstance(doc, Span) else doc)  # made and tagged once, for
+    tags = [t.pos_ for t in tokens]                            # both passes
+    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(tokens))
+    for token in _numbers(tokens[start:end], tags[start:end]):
         if any(s.start <= token.i < s.end for s in taken):
             continue
         phrase = _number_phrase(token)
@@ -65,7 +66,7 @@ def extract_metrics(doc: Doc | Span) -> list[Metric]:
     named = [b for b in blocked if b.id_ == "nm.named_number"]  # 'SQE2': a named exam
     named_ids = {(b.start, b.end) for b in named}
     out.extend(find_completions(doc, [t for t in taken if (t.start, t.end) not in named_ids],
-                                tokens))
+                                tokens, tags))
     out.sort(key=lambda m: (m.start, m.end))
     return _dedupe(out)
 
@@ -95,11 +96,13 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def _numbers(tokens: Iterable[Token]) -> Iterable[Token]:
+def _numbers(tokens: list[Token], tags: list[str]) -> Iterable[Token]:
+    """Tokens that are numbers ('5', 'five', '3,000'), not years; ``tags``: their parts of
+    speech."""
     number_words = table("number_words")
-    for token in tokens:
+    for token, pos in zip(tokens, tags, strict=True):
         lower = token.lower_
-        num = token.pos_ == "NUM"
+        num = pos == "NUM"
         if not (num or lower in number_words or _NUMBERISH.match(lower)):
             continue
         if not num and lower in ("a", "an", "single", "half", "one"):
@@ -145,25 +148,28 @@ def _dedupe(items: list[Metric]) -> list[Metric]:
 
 
 def find_completions(doc: Doc | Span, taken: list[Span] | None = None,
-                     tokens: list[Token] | None = None) -> list[Metric]:
+                     tokens: list[Token] | None = None,
+                     tags: list[str] | None = None) -> list[Metric]:
     """Verifiable completions: a named credential, a named role or title, a named deliverable
-    (``tokens``: the whole doc's tokens, when already listed)."""
+    (``tokens``, ``tags``: the whole doc's tokens and their parts of speech, if read already)."""
     taken = taken or []
     covered = {i for s in taken for i in range(s.start, s.end)}
     found: list[Metric] = []
-    if tokens is None:
+    if tokens is None or tags is None:
         tokens = list(doc.doc if isinstance(doc, Span) else doc)
+        tags = [t.pos_ for t in tokens]
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(tokens))
-    acronyms = frozenset(t.i for t in tokens if _is_acronym(t))
-    for i, token in enumerate(tokens[start:end], start):
-        pos = token.pos_
+    acronyms = frozenset(t.i for t in tokens if t.is_upper and _is_acronym(t))
+    for i in range(start, end):
+        pos = tags[i]
         if i in covered or pos not in _COMPLETION_POS:
             continue  # every completion is a noun, adjective or verb
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if pos in _NOUNS and nxt is not None and nxt.pos_ in _NOUNS and \
-                nxt.dep_ == token.dep_ and nxt.head.i == token.head.i:
-            continue  # "the team blog" mis-parsed as two objects: the last noun names it
-        kind = _noun_kind(token, acronyms) if pos in _NOUNS else _modifier_kind(token)
+        token = tokens[i]
+        if pos in _NOUNS and i + 1 < len(tokens) and tags[i + 1] in _NOUNS:
+            nxt = tokens[i + 1]
+            if nxt.dep_ == token.dep_ and nxt.head.i == token.head.i:
+                continue  # "the team blog" mis-parsed as two objects: the last noun names it
+        kind = _noun_kind(token, acronyms) if pos in _NOUNS else _modifier_kind(token, pos)
         if kind is None or is_negated(_governor(token) or token) or _skill_of(token):
             continue
         while token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ in _NOUNS and \
@@ -253,12 +259,11 @@ def _noun_kind(token: Token, acronyms: frozenset[int]) -> str | None:
     return _role_in_other_words(token, lemma, dep)
 
 
-def _modifier_kind(token: Token) -> str | None:
+def _modifier_kind(token: Token, pos: str) -> str | None:
     """credential or role when an adjective or verb names one: a credential word ('certified'),
     a bare title the tagger read as an adjective, an organisation, 'promoted', or a status
     granted ('get my visa approved')."""
     lemma = token.lemma_.lower()
-    pos = token.pos_
     credential = _credential_word(token, token.lower_, lemma)
     title = pos == "ADJ" and lemma in WORDS.roles
     org = token.ent_type_ == "ORG"

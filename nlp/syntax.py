@@ -67,7 +67,8 @@ def predicates(sent: Span) -> list[Token]:
 
 
 def _roots(sent: Span) -> list[Token]:
-    roots = [t for t in sent if t.dep_ == "ROOT"]
+    root = sent.vocab.strings["ROOT"]  # the label's id: comparing ids skips a string lookup
+    roots = [t for t in sent if t.dep == root]
     first = sent[0]
     if roots and first.tag_ == "VB" and first.dep_ != "ROOT" and first.pos_ in ("VERB", "AUX"):
         # 'Be kinder to new starters, I remember how it was': the opening command is the goal

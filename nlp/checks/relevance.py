@@ -66,7 +66,7 @@ def check(data: CheckInput) -> list[Finding]:
     if not hobby and (_mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
             "generic_career_terms")):
         return []
-    lifestyle = _lifestyle(goal, goal_terms, text_lower)
+    lifestyle = _lifestyle(goal, text_lower)
     if lifestyle and ctx_terms & words("wellbeing_context_terms"):
         return []
     ctx_domains = _context_domains(_context_text(data))
@@ -107,13 +107,12 @@ def _content_lemmas(goal: list[_Word]) -> set[str]:
             and lemma not in GENERIC_STOP and lemma not in extra}
 
 
-def _lifestyle_terms(goal: list[_Word]) -> set[str]:
-    """Goal words, minus verbs that take an object ('run two fire drills' is not running)
-    and words that only qualify a measure ('travel time')."""
-    return {w for t, pos, lower, lemma in goal
-            if not (pos == "VERB" and any(c.dep_ == "dobj" for c in t.children))
-            and not _qualifies_measure(t)
-            for w in (lemma, lower)}
+def _lifestyle_word(t: Token, pos: str) -> bool:
+    """Whether a lifestyle word says the lifestyle: not a verb that takes an object ('run
+    two fire drills' is not running), nor a word that only qualifies a measure ('travel
+    time')."""
+    return not (pos == "VERB" and any(c.dep_ == "dobj" for c in t.children)) and \
+        not _qualifies_measure(t)
 
 
 _ADJ_ENDINGS = ("al", "ic", "ive", "ous", "ful", "able", "ible", "ary", "ent", "ant", "ish",
@@ -161,7 +160,8 @@ def _domains(terms: set[str], text: str) -> set[str]:
     for term in by_term.keys() & terms:
         for name in by_term[term]:
             hits[name] = hits.get(name, 0) + 1
-    words_ = {w for word in text.split() for w in word.split("-")}
+    words_ = {w for word in text.split() for w in word.split("-")} if "-" in text else \
+        set(text.split())
     for word in by_first_word.keys() & words_:
         for name, phrase in by_first_word[word]:
             if phrase in text:
@@ -209,12 +209,12 @@ def _context_domains(text: str) -> frozenset[str]:
     return frozenset(_domains(terms, _padded(text.lower())))
 
 
-def _lifestyle(goal: list[_Word], goal_terms: set[str], text: str) -> bool:
-    """A lifestyle word (not one qualifying a measure) or phrase in the goal."""
+def _lifestyle(goal: list[_Word], text: str) -> bool:
+    """A lifestyle phrase in the goal, or a lifestyle word that says the lifestyle."""
     terms = words("lifestyle_terms")
-    if _mentions(text, terms):
-        return True
-    return bool(goal_terms & terms) and bool(_lifestyle_terms(goal) & terms)
+    return _mentions(text, terms) or any(
+        (lower in terms or lemma in terms) and _lifestyle_word(t, pos)
+        for t, pos, lower, lemma in goal)
 
 
 @cache

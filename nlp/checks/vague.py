@@ -54,8 +54,8 @@ def has_anchor(data: CheckInput) -> bool:
     """
     if any(m.kind != "frequency" for m in data.metrics):
         return True
-    concrete = [p for p in data.predicates if not is_negated(p) and _concrete_predicate(p)]
-    return any(not _bare_change(p) for p in concrete)
+    return any(not _bare_change(p) and not is_negated(p) and _concrete_predicate(p)
+               for p in data.predicates)
 
 
 def _bare_change(pred: Token) -> bool:
