@@ -76,7 +76,7 @@ class _WordLists:
     and kept: a cheap read for loops over tokens."""
 
     def __getattr__(self, list_id: str) -> frozenset[str]:
-        if list_id.startswith("__"):
+        if list_id.startswith("_"):  # no word list id does; keeps copy, pickle and hasattr sane
             raise AttributeError(list_id)
         value = words(list_id)
         setattr(self, list_id, value)

@@ -103,10 +103,11 @@ def objects(token: Token) -> list[Token]:
     """Direct complements of a predicate, with their conjuncts; one level through prepositions."""
     out: list[Token] = []
     for child in token.children:
-        direct = child.dep_ in OBJECT_DEPS and child.dep_ not in ("xcomp", "ccomp")
-        if direct or (child.dep_ == "xcomp" and child.pos_ in ("ADJ", "NOUN")):
+        dep = child.dep_
+        direct = dep in OBJECT_DEPS and dep not in ("xcomp", "ccomp")
+        if direct or (dep == "xcomp" and child.pos_ in ("ADJ", "NOUN")):
             out.append(child)
-        elif child.dep_ in ("prep", "agent", "prt"):
+        elif dep in ("prep", "agent", "prt"):
             out.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
     for obj in list(out):
         out.extend(_conjuncts(obj))

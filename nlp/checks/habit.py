@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..resources import load_json, rubric_terms, words
+from ..resources import WORDS, load_json, rubric_terms
 from ..result import Finding
 from ..syntax import is_negated, objects
 from .base import CheckInput
@@ -110,7 +110,7 @@ def _quality_word(span) -> Token | None:
                     token.dep_ == "amod" and nxt.lower_ not in ("time",) and not person and \
                     not nxt.lower_.endswith("ing"):  # 'more confident presenting' is a trait
                 return None  # 'more senior roles': a kind of thing, not a trait
-            if word in words("not_habit_adjectives") or \
+            if word in WORDS.not_habit_adjectives or \
                     token.lemma_.lower() in rubric_terms("outcome_adjectives") or \
                     word in rubric_terms("outcome_adjectives"):
                 return None
@@ -129,7 +129,7 @@ def _always(data: CheckInput) -> tuple[int, int] | None:
             continue
         for child in pred.children:
             if child.lower_ == "always" and child.dep_ == "advmod" and child.i < pred.i and \
-                    pred.lemma_.lower() in words("copulas"):
+                    pred.lemma_.lower() in WORDS.copulas:
                 end = pred.right_edge
                 return child.idx, end.idx + len(end.text)
     return None
@@ -152,9 +152,9 @@ def _both(data: CheckInput, start: int, end: int, rule: str, example: str) -> li
 
 def _rule(pred: Token, key: str) -> str:
     lemma = pred.lemma_.lower()
-    if lemma in words("habit_verbs_stop") or key in words("bad_habits"):
+    if lemma in WORDS.habit_verbs_stop or key in WORDS.bad_habits:
         return "stop_habit"
-    if lemma in words("feeling_verbs"):
+    if lemma in WORDS.feeling_verbs:
         return "feeling"
     return "trait"
 
@@ -167,7 +167,7 @@ def _span(pred: Token, last: Token) -> tuple[int, int]:
 
 def _trait(pred: Token) -> tuple[int, int, str] | None:
     """'be more confident', 'stay motivated', 'become a team player'."""
-    if pred.lemma_.lower() not in words("copulas"):
+    if pred.lemma_.lower() not in WORDS.copulas:
         return None
     for child in pred.children:  # 'be braver': a trait's comparative, whatever its tag
         if child.dep_ in ("advmod", "acomp", "attr") and _trait_comparative(child.lower_):
@@ -176,13 +176,13 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
         lemma = obj.lemma_.lower()
         lower = obj.lower_
         participle = obj.tag_ == "VBN" and obj.dep_ in ("acomp", "oprd")
-        if (obj.pos_ == "ADJ" or participle) and lower not in words("not_habit_adjectives") and \
+        if (obj.pos_ == "ADJ" or participle) and lower not in WORDS.not_habit_adjectives and \
                 lemma not in rubric_terms("outcome_adjectives"):
             compared = any(c.lower_ in ("more", "less", "much", "very", "always", "really")
                            for c in obj.children) or obj.tag_ in ("JJR",)
-            if lemma in words("habit_traits") or lower in words("habit_traits") or compared:
+            if lemma in WORDS.habit_traits or lower in WORDS.habit_traits or compared:
                 if lower in ("able", "ready") or (pred.lemma_.lower() == "get" and not compared \
-                        and lemma not in words("habit_traits")):
+                        and lemma not in WORDS.habit_traits):
                     continue
                 return (*_span(pred, obj.right_edge if obj.right_edge.i - obj.i < 4 else obj),
                         lemma)
@@ -191,7 +191,7 @@ def _trait(pred: Token) -> tuple[int, int, str] | None:
 
 def _trait_comparative(word: str) -> str | None:
     """'braver', 'calmer', 'happier' -> the trait it compares, when that is a known trait."""
-    traits = words("habit_traits")
+    traits = WORDS.habit_traits
     if not word.endswith("er") or len(word) < 5:
         return None
     for stem in (word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ier") else "",
@@ -218,13 +218,13 @@ COPULAS_TRAIT = frozenset({"be", "become", "remain", "stay", "grow"})
 def _trait_adjective(adj: Token) -> bool:
     """'patient', 'calmer', 'more approachable': a quality of a person, not a grade or field."""
     lower, lemma = adj.lower_, adj.lemma_.lower()
-    if lower in words("not_habit_adjectives") or lemma in rubric_terms("non_trait_modifiers") \
+    if lower in WORDS.not_habit_adjectives or lemma in rubric_terms("non_trait_modifiers") \
             or lower in rubric_terms("non_trait_modifiers") \
             or lemma in rubric_terms("outcome_adjectives") or adj.ent_type_ or "-" in lower:
         return False
     if any(c.lower_ in ("more", "less", "much", "very", "really") for c in adj.children):
         return True
-    if adj.tag_ == "JJR" or lemma in words("habit_traits") or lower in words("habit_traits"):
+    if adj.tag_ == "JJR" or lemma in WORDS.habit_traits or lower in WORDS.habit_traits:
         return True
     return lower.endswith(TRAIT_SUFFIXES) and len(lower) > 4
 
@@ -271,7 +271,7 @@ def _ongoing(pred: Token) -> tuple[int, int, str, str] | None:
     for child in pred.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and \
                 not any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() not in
-                        words("core_abstract_objects") for c in child.children):
+                        WORDS.core_abstract_objects for c in child.children):
             return pred.idx, child.right_edge.idx + len(child.right_edge.text), \
                 child.lemma_.lower(), "trait"
         if child.dep_ in ("acomp", "advmod") and child.pos_ in ("ADJ", "ADV") and \
@@ -311,7 +311,7 @@ def _manner_only(pred: Token) -> tuple[int, int, str, str] | None:
         return None
     compared = any(g.lower_ in ("more", "less") for a in advs for g in a.children)
     if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "dobj" and not (
-            compared and c.lemma_.lower() in words("core_abstract_objects")))
+            compared and c.lemma_.lower() in WORDS.core_abstract_objects))
            for c in pred.children):
         return None
     if not compared and (objects(pred) or any(c.dep_ in ("prep", "prt")
@@ -344,22 +344,22 @@ def _quality(pred: Token) -> tuple[int, int, str, str] | None:
 def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
     """'stop procrastinating', 'overcome imposter syndrome', 'procrastinate less'."""
     lemma = pred.lemma_.lower()
-    if (lemma in words("bad_habits") or pred.lower_ in words("bad_habits")) and (
+    if (lemma in WORDS.bad_habits or pred.lower_ in WORDS.bad_habits) and (
             any(c.lower_ in ("less", "anymore", "stop") for c in pred.children)
-            or pred.head.lemma_.lower() in words("habit_verbs_stop")):
+            or pred.head.lemma_.lower() in WORDS.habit_verbs_stop):
             return pred.idx, pred.idx + len(pred.text), lemma
     if lemma in ("stop", "quit") and any(
             c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and
             any(g.lower_ in REFLEXIVES for g in c.children) for c in pred.children):
         last = max((c.right_edge for c in pred.children), key=lambda t: t.i)
         return pred.idx, last.idx + len(last.text), "self"  # 'stop doubting myself'
-    if lemma in words("habit_verbs_stop") or (lemma == "get" and any(
+    if lemma in WORDS.habit_verbs_stop or (lemma == "get" and any(
             c.lower_ == "over" for c in pred.children)):
         for obj in [*objects(pred), *(c for c in pred.children if c.dep_ in ("xcomp", "ccomp"))]:
             for token in obj.subtree:
                 key = token.lemma_.lower()
-                if key in words("bad_habits") or token.lower_ in words("bad_habits") or \
-                        (token.pos_ == "ADJ" and key in words("habit_traits")):
+                if key in WORDS.bad_habits or token.lower_ in WORDS.bad_habits or \
+                        (token.pos_ == "ADJ" and key in WORDS.habit_traits):
                     return pred.idx, obj.right_edge.idx + len(obj.right_edge.text), key
     return None
 
@@ -367,11 +367,11 @@ def _bad_habit(pred: Token) -> tuple[int, int, str] | None:
 def _feeling(pred: Token) -> tuple[int, int, str] | None:
     """'feel more confident', 'enjoy my work more', 'believe in myself'."""
     lemma = pred.lemma_.lower()
-    if lemma in words("trait_object_verbs"):  # 'make confidence my default', 'build patience'
+    if lemma in WORDS.trait_object_verbs:  # 'make confidence my default', 'build patience'
         for obj in objects(pred):
-            if obj.lemma_.lower() in words("trait_object_nouns") and obj.dep_ in ("dobj", "nsubj"):
+            if obj.lemma_.lower() in WORDS.trait_object_nouns and obj.dep_ in ("dobj", "nsubj"):
                 return pred.idx, obj.right_edge.idx + len(obj.right_edge.text), obj.lemma_.lower()
-    if lemma not in words("feeling_verbs"):
+    if lemma not in WORDS.feeling_verbs:
         return None
     if lemma == "feel":  # 'feel at home', 'feel ready', 'feel part of the team': a feeling
         for child in pred.children:
@@ -382,7 +382,7 @@ def _feeling(pred: Token) -> tuple[int, int, str] | None:
                 return pred.idx, child.right_edge.idx + len(child.right_edge.text), "feel"
     for obj in objects(pred):
         key = obj.lemma_.lower()
-        if key in words("feeling_objects") or obj.lower_ in words("feeling_objects"):
+        if key in WORDS.feeling_objects or obj.lower_ in WORDS.feeling_objects:
             if lemma == "find" and key not in ("balance", "peace", "purpose", "meaning",
                                                "fulfilment", "fulfillment", "joy", "happiness"):
                 continue
@@ -403,7 +403,7 @@ def _loose_habit(pred: Token) -> tuple[int, int, str] | None:
 
 @cache
 def _trait_noun_re() -> re.Pattern[str]:
-    phrases = sorted(words("habit_trait_nouns"), key=len, reverse=True)
+    phrases = sorted(WORDS.habit_trait_nouns, key=len, reverse=True)
     return re.compile(r"\b(be|become|being|stay|remain|have|develop|build|adopt|keep|achieve|"
                       r"find|maintain|get)\b[\w\s'-]{0,20}?\b("
                       + "|".join(re.escape(p) for p in phrases) + r")\b")

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from ..resources import domain_canon, fields, words
+from ..resources import WORDS, domain_canon, fields
 from ..result import Finding
 from .base import CheckInput
 
@@ -63,16 +63,16 @@ def check(data: CheckInput) -> list[Finding]:
     goal_domains = _domains(_naming_terms(goal), _padded(text_lower))
     hobby = any(fields()[d][0] == "hobbies" for d in goal_domains)  # before the generic test
     goal_terms = {w for _, _, lower, lemma in goal for w in (lower, lemma)}
-    if not hobby and (_mentions(text_lower, words("generic_career_terms")) or goal_terms & words(
-            "generic_career_terms")):
+    generic = WORDS.generic_career_terms
+    if not hobby and (_mentions(text_lower, generic) or goal_terms & generic):
         return []
     lifestyle = _lifestyle(goal, text_lower)
-    if lifestyle and ctx_terms & words("wellbeing_context_terms"):
+    if lifestyle and ctx_terms & WORDS.wellbeing_context_terms:
         return []
     ctx_domains = _context_domains(_context_text(data))
     if lifestyle:
         life_hits = {w for _, _, lower, lemma in goal
-                     if {lower, lemma} & words("lifestyle_terms") for w in (lower, lemma)}
+                     if {lower, lemma} & WORDS.lifestyle_terms for w in (lower, lemma)}
         if any(life_hits & fields()[d][1] for d in ctx_domains):
             lifestyle = False  # 'the kids' of a primary teacher are pupils, not family life
     canon = domain_canon()
@@ -102,7 +102,7 @@ def _goal_words(data: CheckInput) -> list[_Word]:
 
 def _content_lemmas(goal: list[_Word]) -> set[str]:
     """Lemmas of the goal's content words, minus stop words and generic goal words."""
-    extra = words("stopwords_extra")
+    extra = WORDS.stopwords_extra
     return {lemma for t, pos, _, lemma in goal if pos in _CONTENT_POS and not t.is_stop
             and lemma not in GENERIC_STOP and lemma not in extra}
 
@@ -211,7 +211,7 @@ def _context_domains(text: str) -> frozenset[str]:
 
 def _lifestyle(goal: list[_Word], text: str) -> bool:
     """A lifestyle phrase in the goal, or a lifestyle word that says the lifestyle."""
-    terms = words("lifestyle_terms")
+    terms = WORDS.lifestyle_terms
     return _mentions(text, terms) or any(
         (lower in terms or lemma in terms) and _lifestyle_word(t, pos)
         for t, pos, lower, lemma in goal)

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from ..resources import words
+from ..resources import WORDS
 from ..result import Finding
 from ..syntax import is_negated, objects
 from .base import CheckInput
@@ -27,7 +27,7 @@ _HEDGE_RE = re.compile(r"\b(" + "|".join(re.escape(h) for h in COMMITMENT_HEDGES
 
 @cache
 def vague_phrase_re() -> re.Pattern[str]:
-    phrases = sorted(words("vague_phrases"), key=len, reverse=True)
+    phrases = sorted(WORDS.vague_phrases, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
@@ -59,13 +59,13 @@ def has_anchor(data: CheckInput) -> bool:
 
 
 def _bare_change(pred: Token) -> bool:
-    return pred.lemma_.lower() in words("change_verbs") and pred.dep_ == "ROOT" and not any(
+    return pred.lemma_.lower() in WORDS.change_verbs and pred.dep_ == "ROOT" and not any(
         c.dep_ in ("prep", "advcl", "xcomp", "ccomp", "conj") for c in pred.children)
 
 
 def _evaluated(token: Token) -> bool:
     """'a better job', 'the best engineer', 'a world-class negotiator': a judgement, not a fact."""
-    return any(c.lower_ in words("evaluative_modifiers") and c.dep_ in ("amod", "advmod")
+    return any(c.lower_ in WORDS.evaluative_modifiers and c.dep_ in ("amod", "advmod")
                for c in token.children)
 
 
@@ -75,7 +75,7 @@ def _is_abstract(token: Token) -> bool:
         return True
     if token.ent_type_ in NAMED_ENTITIES or token.pos_ == "PROPN":
         return False
-    if lemma in words("core_abstract_objects") or token.lower_ in words("core_abstract_objects"):
+    if lemma in WORDS.core_abstract_objects or token.lower_ in WORDS.core_abstract_objects:
         return True
     if token.pos_ in ("ADJ", "ADV") and lemma in ("good", "well", "better", "more", "great",
                                                   "successful", "best"):
@@ -94,11 +94,11 @@ def _concrete_object(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if _evaluated(token):
         return False
-    if lemma in words("core_abstract_objects") and any(c.dep_ == "poss" for c in token.children):
+    if lemma in WORDS.core_abstract_objects and any(c.dep_ == "poss" for c in token.children):
         return False  # 'my Excel game', 'my craft': an abstract of the person, not a thing
     if _named(token):
         return True
-    if lemma in words("deliverables") or lemma in words("credential_core"):
+    if lemma in WORDS.deliverables or lemma in WORDS.credential_core:
         return True
     return any(c.like_num for c in token.children)
 
@@ -107,7 +107,7 @@ def _concrete_predicate(pred: Token) -> bool:
     """A behaviour others can observe: a concrete verb, or any verb with a concrete object."""
     lemma = pred.lemma_.lower()
     objs = [o for o in objects(pred) if o.pos_ not in ("ADP", "DET", "PART")]
-    if lemma in words("always_vague_verbs"):
+    if lemma in WORDS.always_vague_verbs:
         # A number inside a name ("Excel 365 skills") is no target: metrics cover targets.
         return any(_concrete_object(o) and not _named(o) and not any(
             c.like_num and c.pos_ == "NUM" and c.ent_type_ in ("PRODUCT", "ORG", "")
@@ -116,10 +116,10 @@ def _concrete_predicate(pred: Token) -> bool:
         return True
     if _comparative(pred) or (pred.head.lemma_.lower() == "learn" and not objs):
         return False
-    if lemma in words("vague_verbs") or pred.pos_ not in ("VERB",):
+    if lemma in WORDS.vague_verbs or pred.pos_ not in ("VERB",):
         return False
     if not objs:
-        return lemma not in words("always_vague_verbs")
+        return lemma not in WORDS.always_vague_verbs
     return not all(_is_abstract(o) for o in objs)
 
 
@@ -190,13 +190,13 @@ def _abstract_goal(data: CheckInput) -> Finding | None:
         lemma = pred.lemma_.lower()
         objs = [o for o in objects(pred) if o.pos_ not in ("ADP", "DET", "PART")]
         start, end = _phrase_bounds(pred, objs)
-        if lemma in words("always_vague_verbs"):
+        if lemma in WORDS.always_vague_verbs:
             return data.finding("vague", "vague.abstract_improvement", start, end)
         if _bare_change(pred) and not data.quantities:
             return data.finding("vague", "vague.no_target", start, end)
         if pred.head.lemma_.lower() == "learn" and pred.head.i != pred.i and not objs:
             return data.finding("vague", "vague.abstract_object", *data.bounds)
-        if pred.pos_ in ("VERB", "AUX") and ((not objs and lemma in words("vague_verbs")) or
+        if pred.pos_ in ("VERB", "AUX") and ((not objs and lemma in WORDS.vague_verbs) or
                                              (objs and all(_is_abstract(o) for o in objs))):
             return data.finding("vague", "vague.abstract_object", start, end)
         if pred.pos_ in ("NOUN", "PROPN", "ADJ") and _is_abstract(pred):
@@ -235,7 +235,7 @@ def _on_main_chain(verb: Token) -> bool:
 def action_hedge(data: CheckInput) -> Token | None:
     """A hedge on the goal's action: "I'll try to", "hopefully", "maybe", "might", "kind
     of want to"; the commitment itself is in doubt, whatever the goal names."""
-    hedges = words("strong_hedges")
+    hedges = WORDS.strong_hedges
     if data.words.isdisjoint(hedges) and data.words.isdisjoint(("kind", "sort")):
         return None  # no hedge word at all
     tokens = data.tokens
