@@ -85,11 +85,11 @@ def _merge_ranges(spans: list[Span]) -> list[Span]:
     for span in spans:
         if merged:
             last = merged[-1]
-            between = span.doc[last.end: span.start]
+            between = Span(span.doc, last.end, span.start)  # (Span(): no slice to normalise)
             if span.start >= last.end and all(t.lower_ in ("to", "-", "–", "and", "from")
                                               for t in between) and (
                     span[0].lower_ == "to" or (len(between) and between[0].lower_ in ("to", "-"))):
-                merged[-1] = span.doc[last.start: span.end]
+                merged[-1] = Span(span.doc, last.start, span.end)
                 merged[-1].id_ = last.id_
                 continue
         merged.append(span)
@@ -127,7 +127,7 @@ def _number_phrase(token: Token) -> Span | None:
     if dep == "nummod" and head_pos in ("NOUN", "PROPN") and head.i > token.i:
         if head.lemma_.lower() in ("age", "old"):
             return None
-        return doc[token.i: min(head.i + 1, token.i + 4)]
+        return Span(doc, token.i, min(head.i + 1, token.i + 4))
     end = token.i + 1
     for follower in doc[token.i + 1: token.i + 4]:
         pos = follower.pos_
@@ -135,7 +135,7 @@ def _number_phrase(token: Token) -> Span | None:
             break
         if pos in ("NOUN", "PROPN"):
             end = follower.i + 1
-    return doc[token.i:end]  # the number and the nouns after it, or the number alone
+    return Span(doc, token.i, end)  # the number and the nouns after it, or the number alone
 
 
 def _dedupe(items: list[Metric]) -> list[Metric]:
@@ -519,4 +519,4 @@ def _trim(doc: Doc, start: int, end: int) -> Span:
                                                                      "the")):
             break
         start += 1
-    return doc[start:end]
+    return Span(doc, start, end)  # doc[start:end], without normalising the slice
