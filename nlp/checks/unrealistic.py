@@ -48,9 +48,17 @@ def _says(lowered: str, needles: Iterable[str]) -> bool:
     return any(map(lowered.__contains__, needles))
 
 
+def _said(lowered: str, needles: frozenset[str]) -> frozenset[str]:
+    """Which of the words are in the text, looked for at once for a family of regexes."""
+    return frozenset(filter(lowered.__contains__, needles))
+
+
 @_per_input
 def _owns_business(data: CheckInput) -> bool:
-    return bool(_self_owned().search(data.lowered))
+    lowered = data.lowered
+    if "found" not in lowered and not _says(lowered, rubric_terms("business_nouns")):
+        return False  # each way of saying it names the business, or says 'found'
+    return bool(_self_owned().search(lowered))
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
@@ -77,7 +85,7 @@ _ABSOLUTES = (
      "'never' is an absolute no one can keep"),
     (("single",),
      re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
-    (("best", "top", "greatest", "number one", "1", "most"),  # '1': 'no. 1', '#1'
+    (("best", "top", "greatest", "number one", "no1", "no 1", "no.1", "no. 1", "#1", "most"),
      re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
                 r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history|uk|us|usa|"
                 r"states|business|whole \w+)\b|(?<![\w#])(best|greatest|number one|no\.? ?1|#1)\s+"
@@ -113,6 +121,8 @@ _ABSOLUTES = (
      "closing every deal is not possible in any sales role"),
 )
 
+_ABSOLUTE_WORDS = frozenset(word for needs, _, _ in _ABSOLUTES for word in needs)
+
 
 def check(data: CheckInput) -> list[Finding]:
     """First reason that makes the goal implausible, with the reason and a base rate."""
@@ -136,7 +146,8 @@ def _time_frame_months(data: CheckInput) -> float | None:
     if spans:
         return max(min(spans), 0.0)
     lowered = data.lowered
-    for frame in rubric_terms("launch_frames"):
+    frames = rubric_terms("launch_frames")
+    for frame in frames if _says(lowered, _first_words("launch_frames")) else ():
         if frame in lowered:
             return 0.03 if frame.endswith("day") else 0.25 if "week" in frame else 1.0
     first = _FIRST_PERIOD.search(lowered) if "first" in lowered else None
@@ -156,8 +167,9 @@ def _absolute(data: CheckInput):
     perf = _performance_absolute(data, lowered)
     if perf is not None:
         return perf
-    for needs, pattern, why in _ABSOLUTES:
-        match = _says(lowered, needs) and pattern.search(lowered)
+    said = _said(lowered, _ABSOLUTE_WORDS)
+    for needs, pattern, why in _ABSOLUTES if said else ():
+        match = not said.isdisjoint(needs) and pattern.search(lowered)
         if match and not _negated_absolute(lowered, match.start()):
             return (match.start(), match.end(), "unrealistic.absolute", why + ".",
                     "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
@@ -168,7 +180,7 @@ def _absolute(data: CheckInput):
         return (token.idx, end, "unrealistic.absolute",
                 f"'{token.text.lower()}' is an absolute: a standard nobody meets every time.",
                 "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
-    fame = _list_re("fame_absolutes").search(lowered)
+    fame = _list_search("fame_absolutes", lowered)
     if fame and not _negated_absolute(lowered, fame.start()):
         return (fame.start(), fame.end(), "unrealistic.absolute",
                 "fame and top-of-the-world standing depend on luck and other people, not on a "
@@ -225,7 +237,8 @@ _FROM = re.compile(r"\bfrom\b")
 def _multiplier(data: CheckInput) -> tuple[float, Token | None] | None:
     multipliers = _multipliers()
     lowered = data.lowered
-    said = not data.words.isdisjoint(multipliers) or _TIMES_IN_TEXT.search(lowered)
+    said = not data.words.isdisjoint(multipliers) or \
+        (_says(lowered, "x×") and _TIMES_IN_TEXT.search(lowered))
     for token in data.tokens if said else ():
         lower = token.lower_
         if lower in multipliers or token.lemma_.lower() in multipliers:
@@ -369,6 +382,13 @@ _BIG_ITEMS = re.compile(
     r"resign\w*|retrain\w*|(change|switch) careers?|career change|write a (book|novel)|"
     r"have a baby|get married|emigrat\w+)\b")
 
+# Every big item has one of these words in it.
+_BIG_ITEM_WORDS = frozenset((
+    "promot", "mba", "phd", "degree", "doctorate", "start", "open", "launch", "double", "triple",
+    "relocat", "move", "new job", "manager", "director", "lead", "buy a house", "marathon",
+    "fluent", "my job", "resign", "retrain", "career", "write a", "have a baby", "get married",
+    "emigrat"))
+
 
 _OWN = re.compile(r"\b(chain|group|empire)\s+of\b")
 _FOUNDING = re.compile(r"\b(start|open|launch|set up|setting up|found|establish|run|have)\w*\b")
@@ -378,31 +398,50 @@ _WORKING_FOR_ME = re.compile(r"^[\w\s-]{0,25}?\b(working|employed)\s+(for|under)
 
 def _own_business_scale(data: CheckInput, months: float | None):
     """'my own firm with 20 vans by next year', 'a chain of 50 restaurants within three years':
-    a business built from nothing to a large size in a short time."""
-    lowered = data.lowered
-    if not _owns_business(data) and not (_says(lowered, ("chain", "group", "empire")) and
-                                         _OWN.search(lowered)):
+    a business built from nothing to a large size in a short time (whether the business is
+    one's own is asked last, as it costs the most)."""
+    found = _scale_soon(data, months) or _founding_from_start(data, months)
+    if found is None:
         return None
+    lowered = data.lowered
+    if _owns_business(data) or (_says(lowered, ("chain", "group", "empire")) and
+                                _OWN.search(lowered)):
+        return found
+    return None
+
+
+_LETTERS_E = re.compile(r"[a-zé]+")
+
+
+def _scale_soon(data: CheckInput, months: float | None):
+    """Many staff or sites (a count, then a word for them) in a year and a half or so."""
+    lowered = data.lowered
     units = rubric_terms("business_scale_units")
-    marker = _entry_marker(data)
     for metric in data.metrics:
         if metric.kind != "quantity":
             continue
-        after = re.findall(r"[a-zé]+", data.text[metric.start:metric.end + 20].lower())[:3]
         value = _count(metric.text)
+        window = months if months is not None else (12.0 if _entry_marker(data) else None)
+        if value is None or window is None or not ((value >= 10 and window <= 18.5) or
+                                                   (value >= 30 and window <= 37)):
+            continue
+        after = _LETTERS_E.findall(data.text[metric.start:metric.end + 20].lower())[:3]
         staff = _WORKING_FOR_ME.search(lowered[metric.end:metric.end + 60]) or \
             _HIRING.search(lowered[max(0, metric.start - 25):metric.start])
-        if value is None or not (any(w in units for w in after) or staff):
-            continue
-        window = months if months is not None else (12.0 if marker else None)
-        if window is not None and ((value >= 10 and window <= 18.5) or
-                                   (value >= 30 and window <= 37)):
+        if any(w in units for w in after) or staff:
             return (metric.start, metric.end, "unrealistic.many_leaps",
                     f"building a business to {metric.text} in about {max(round(window), 1)} "
                     "months, from a start, stacks several big leaps at once.",
                     "aim for the first site or first hires, with a date, and grow from there.")
-    if marker and months is not None and months <= 12 and _FOUNDING.search(lowered) and \
-            marker not in (data.context.current_role or "").lower():
+    return None
+
+
+def _founding_from_start(data: CheckInput, months: float | None):
+    """Running a business of one's own within a year, from an entry-level start."""
+    if months is None or months > 12 or not _FOUNDING.search(data.lowered):
+        return None
+    marker = _entry_marker(data)
+    if marker and marker not in (data.context.current_role or "").lower():
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 f"going from {marker} to running your own business within a year skips the "
@@ -415,8 +454,13 @@ ABOUT_A_YEAR = 18  # "next year" / "in 2027" resolve to its end: 13-24 months aw
 
 
 def _leaps(data: CheckInput, months: float | None):
-    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(data.lowered)}
-    if len(items) >= 3 and (months is None or months <= ABOUT_A_YEAR):
+    if months is not None and months > ABOUT_A_YEAR:
+        return None
+    lowered = data.lowered
+    if sum(map(lowered.count, _said(lowered, _BIG_ITEM_WORDS))) < 3:
+        return None  # three items need three of their words
+    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(lowered)}
+    if len(items) >= 3:
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 "it stacks several big life changes into one short period.",
@@ -447,12 +491,15 @@ _PACE = (
      120, "it depends on a committee and a lifetime of work, not on a plan"),
 )
 
+_PACE_WORDS = frozenset(word for needs, *_ in _PACE for word in needs)
+
 
 def _pace(data: CheckInput, months: float | None):
     """A goal that normally takes years, squeezed into months; or a senior role right away."""
     lowered = data.lowered
-    for needs, pattern, max_months, why in _PACE:
-        match = _says(lowered, needs) and pattern.search(lowered)
+    said = _said(lowered, _PACE_WORDS)
+    for needs, pattern, max_months, why in _PACE if said else ():
+        match = not said.isdisjoint(needs) and pattern.search(lowered)
         if match and ((months is None and max_months >= 60) or
                       (months is not None and months <= max_months)):
             return (match.start(), match.end(), "unrealistic.pace", why + ".",
@@ -478,7 +525,7 @@ def _compressed(data: CheckInput, months: float | None):
     programmes = rubric_terms("programme_nouns")
     numbers = table("number_words")
     for year in data.tokens if "year" in data.words else ():
-        if year.lemma_.lower() != "year" or year.dep_ not in ("compound", "amod", "nmod"):
+        if year.dep_ not in ("compound", "amod", "nmod") or year.lemma_.lower() != "year":
             continue
         count = next((c for c in year.children if c.like_num), None)
         noun = year.head
@@ -513,7 +560,10 @@ def _from_zero(data: CheckInput, months: float | None):
     starting from zero", "fluent Spanish from scratch by summer")."""
     if months is None or months > 12:
         return None
-    lowered = _padded_words(data.text)
+    text = data.text.lower()
+    if not _says(text, _first_words("advanced_levels")):
+        return None
+    lowered = _padded_words(text)
     level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
     if level is None:
         return None
@@ -529,8 +579,14 @@ def _from_zero(data: CheckInput, months: float | None):
             "set the next level up from where you are as the goal for this time frame.")
 
 
-def _padded_words(text: str) -> str:
-    return " " + " ".join(_NOT_WORD.sub(" ", text.lower()).split()) + " "
+@cache
+def _first_words(list_id: str) -> frozenset[str]:
+    """The first word of each term: a term in the text has its first word in the text."""
+    return frozenset(term.split()[0] for term in rubric_terms(list_id))
+
+
+def _padded_words(lowered: str) -> str:
+    return " " + " ".join(_NOT_WORD.sub(" ", lowered).split()) + " "
 
 
 _NOT_WORD = re.compile(r"[^\w'&+-]+")
@@ -566,9 +622,12 @@ def _count_rate(data: CheckInput, months: float | None):
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _count(text: str) -> float | None:
     lowered = text.lower().replace(",", "")
-    digit = re.search(r"\d", lowered)
+    digit = _DIGIT.search(lowered)
     if digit:  # '10 million copies' is ten million, not ten
         return _amount(lowered[digit.start():])
     if "million" in lowered:
@@ -583,7 +642,7 @@ _MEASURE_ADJ = re.compile(r"\d-[a-z]+$|\d\s*-\s*[a-z]+\b")
 
 def _daily_cap(text: str) -> float:
     caps = table("daily_volume_caps")
-    for word in re.findall(r"[a-z][a-z-]*", text.lower())[:3]:
+    for word in _WORDS.findall(text.lower())[:3]:
         for key in (word, word[:-1] if word.endswith("s") else word):
             if key in caps and not key.startswith("_"):
                 return float(caps[key])
@@ -598,9 +657,12 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:[a-z']+\s
                       + _NUM + r"(?![\d,])")
 
 
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(thousand|million|billion|k|m|bn)\b)?")
+
+
 def _amount(raw: str) -> float | None:
     text = raw.strip().lower().lstrip("$€£₹¥ ").replace(",", "")
-    match = re.match(r"(\d+(?:\.\d+)?)\s*(?:(thousand|million|billion|k|m|bn)\b)?", text)
+    match = _AMOUNT.match(text)
     if not match:
         return None
     return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
@@ -645,6 +707,13 @@ def _title_re(list_id: str) -> re.Pattern[str]:
                       r"appointment as|step up to|move up to|rise to|work as|qualify as|"
                       r"role as|job as|position as|post as)\s+(?:an?\s+|the\s+|my\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(" + alt + r")(?:\s+(?:of|for|in)\s+[\w-]+)?\b")
+
+
+def _list_search(list_id: str, lowered: str) -> re.Match[str] | None:
+    """The first term of a rubric list in the text; the regex runs only if a term is in it."""
+    if not _says(lowered, rubric_terms(list_id)):
+        return None
+    return _list_re(list_id).search(lowered)
 
 
 @cache
@@ -694,20 +763,21 @@ SENIOR_FROM_START_MONTHS = 36  # "by next year" resolves to ~13 months, "in thre
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.lowered
-    if not _GOAL_VERB.search(lowered) or _owns_business(data):
+    if not _GOAL_VERB.search(lowered):
         return None
     apex = _title_re("apex_titles").search(lowered)
-    marker = _entry_marker(data)
     if apex and not _negated_absolute(lowered, apex.start()) and (
             (months is not None and months <= 24) or
-            (marker and (months is None or months <= TOP_FROM_START_MONTHS))):
+            ((months is None or months <= TOP_FROM_START_MONTHS) and _entry_marker(data))) and \
+            not _owns_business(data):
         return (apex.start(2), apex.end(), "unrealistic.jump_to_top",
                 f"reaching {apex.group(2)} that soon is very rare: top posts in any field "
                 "usually take 15-20 years.",
                 "aim for the next level up, and put the top role in your long-term vision.")
     senior = _title_re("senior_titles").search(lowered)
-    if senior and marker and (months is None or months <= SENIOR_FROM_START_MONTHS) and \
-            not _negated_absolute(lowered, senior.start()):
+    if senior and (months is None or months <= SENIOR_FROM_START_MONTHS) and \
+            not _negated_absolute(lowered, senior.start()) and \
+            (marker := _entry_marker(data)) and not _owns_business(data):
         return (senior.start(2), senior.end(), "unrealistic.no_experience",
                 f"{senior.group(2)} from a starting point ({marker}) skips the years of "
                 "experience the role normally requires.",
@@ -758,8 +828,10 @@ def _managing(data: CheckInput) -> tuple[int, int] | None:
         return None
     units = rubric_terms("managed_units")
     for verb in data.tokens:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
         lemma = verb.lemma_.lower()
-        if lemma not in _PEOPLE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if lemma not in _PEOPLE_VERBS:
             continue
         for obj in verb.children:
             if obj.dep_ != "dobj" or any(c.dep_ == "compound" for c in obj.children):
@@ -781,11 +853,11 @@ def _team_from_start(data: CheckInput, months: float | None):
     be managing my own team by March')."""
     if months is not None and months > 24:
         return None
-    marker = _entry_marker(data)
-    if marker is None:
-        return None
     span = _managing(data)
     if span is None or _negated_absolute(data.lowered, span[0]):
+        return None
+    marker = _entry_marker(data)
+    if marker is None:
         return None
     return (*span, "unrealistic.no_experience",
             f"managing people from a starting point ({marker}) skips the years of experience "
@@ -824,6 +896,9 @@ def _early_promotion(data: CheckInput, months: float | None):
             "aim for the evidence a promotion needs (a stretch project, a course), with a date.")
 
 
+_NOT_AMOUNT = re.compile(r"[^\d.,kmb]")
+
+
 def _entry_pay(data: CheckInput, months: float | None):
     """'£100k as a newly qualified teacher': pay far above a stated entry level."""
     if not any(m.kind == "money" for m in data.metrics):
@@ -835,12 +910,15 @@ def _entry_pay(data: CheckInput, months: float | None):
         if metric.kind != "money":
             continue
         low = metric.text.lower()
-        value = _amount(re.sub(r"[^\d.,kmb]", "", low.replace("million", "m")) or "0")
+        value = _amount(_NOT_AMOUNT.sub("", low.replace("million", "m")) or "0")
         if (("six" in low or "seven" in low) and "figure" in low) or (value and value >= 70_000):
             return (metric.start, metric.end, "unrealistic.entry_pay",
                     f"{metric.text} is far above what an entry-level post ({marker}) pays.",
                     "aim for the top of your current pay band, then the next grade.")
     return None
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _workload(data: CheckInput, months: float | None):
@@ -851,7 +929,7 @@ def _workload(data: CheckInput, months: float | None):
     for metric in data.metrics:
         if metric.kind != "quantity" or _MEASURE_ADJ.search(metric.text):
             continue
-        after = re.findall(r"[a-z]+", data.text[metric.start:metric.end + 30].lower())[:5]
+        after = _LETTERS.findall(data.text[metric.start:metric.end + 30].lower())[:5]
         value = _count(metric.text)
         if any(w in heavy for w in after) and value is not None and value >= max(4.0, months * 2.5):
             return (metric.start, metric.end, "unrealistic.workload",
@@ -864,7 +942,7 @@ def _workload(data: CheckInput, months: float | None):
 def _venues(data: CheckInput, months: float | None):
     """Several top journals at once, or one straight from the start of a PhD."""
     venues = rubric_terms("prestige_venues")
-    if not _says(data.lowered, venues):  # a token that is a venue has it in the text
+    if data.words.isdisjoint(venues):
         return None
     found = [token for token in data.tokens
              if token.text[:1].isupper() and token.lower_ in venues]
@@ -903,7 +981,9 @@ def _performance_absolute(data: CheckInput, lowered: str):
     signals: list[tuple[int, int]] = []
     strong = ("forever", "every single", "first ring", "without fail", "each and every",
               "without exception", "100% of the time", "at all times")
-    for match in _list_re("performance_absolutes").finditer(lowered):
+    terms = rubric_terms("performance_absolutes")
+    for match in _list_re("performance_absolutes").finditer(lowered) if _says(lowered, terms) \
+            else ():
         phrase = match.group(1)
         if not _negated_absolute(lowered, match.start()):
             signals.append(match.span())
@@ -912,15 +992,14 @@ def _performance_absolute(data: CheckInput, lowered: str):
                         f"'{phrase}' is an absolute no one can keep.",
                         "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
     subjects = rubric_terms("absolute_subjects")
-    has_all = _says(lowered, ("every", "each", "all")) and _HAS_ALL.search(lowered)
-    for token in data.tokens if has_all else ():
+    said = not data.words.isdisjoint(subjects)  # the loops below look for one of these tokens
+    for token in data.tokens if said and _HAS_ALL.search(lowered) else ():
         if token.lower_ in subjects and token.dep_ in ("det", "predet") \
                 and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass",
                                                                       "nsubj"):
             signals.append((token.idx, token.head.idx + len(token.head.text)))
             break
-    # The top mark from everyone needs a word for everyone ('every', 'all') in the text.
-    top = _list_re("top_marks").search(lowered) if _says(lowered, subjects) else None
+    top = _list_search("top_marks", lowered) if said else None
     everyone = _universal(data) if top else None
     if top and everyone is not None:  # 'every guest leaves a 5-star review', 'all of my pupils'
         return (min(top.start(), everyone), max(top.end(), data.bounds[1]),
