@@ -421,9 +421,11 @@ def _scale_soon(data: CheckInput, months: float | None):
         if metric.kind != "quantity":
             continue
         value = _count(metric.text)
+        if value is None or value < 10:
+            continue  # a handful is not a leap (and the start below is costly to find)
         window = months if months is not None else (12.0 if _entry_marker(data) else None)
-        if value is None or window is None or not ((value >= 10 and window <= 18.5) or
-                                                   (value >= 30 and window <= 37)):
+        if window is None or not ((value >= 10 and window <= 18.5) or
+                                  (value >= 30 and window <= 37)):
             continue
         after = _LETTERS_E.findall(data.text[metric.start:metric.end + 20].lower())[:3]
         staff = _WORKING_FOR_ME.search(lowered[metric.end:metric.end + 60]) or \
@@ -491,17 +493,15 @@ _PACE = (
      120, "it depends on a committee and a lifetime of work, not on a plan"),
 )
 
-_PACE_WORDS = frozenset(word for needs, *_ in _PACE for word in needs)
-
 
 def _pace(data: CheckInput, months: float | None):
     """A goal that normally takes years, squeezed into months; or a senior role right away."""
     lowered = data.lowered
-    said = _said(lowered, _PACE_WORDS)
-    for needs, pattern, max_months, why in _PACE if said else ():
-        match = not said.isdisjoint(needs) and pattern.search(lowered)
-        if match and ((months is None and max_months >= 60) or
-                      (months is not None and months <= max_months)):
+    for needs, pattern, max_months, why in _PACE:
+        if (months is None and max_months < 60) or (months is not None and months > max_months):
+            continue  # time enough for it
+        match = _says(lowered, needs) and pattern.search(lowered)
+        if match:
             return (match.start(), match.end(), "unrealistic.pace", why + ".",
                     "keep the direction and give it a realistic time frame, with steps.")
     targets = [m for m in data.metrics if m.kind == "role"]
@@ -901,21 +901,21 @@ _NOT_AMOUNT = re.compile(r"[^\d.,kmb]")
 
 def _entry_pay(data: CheckInput, months: float | None):
     """'£100k as a newly qualified teacher': pay far above a stated entry level."""
-    if not any(m.kind == "money" for m in data.metrics):
+    metric = next((m for m in data.metrics if m.kind == "money" and _high_pay(m.text)), None)
+    marker = _entry_marker(data) if metric is not None else None
+    if metric is None or marker is None:
         return None
-    marker = _entry_marker(data)
-    if marker is None:
-        return None
-    for metric in data.metrics:
-        if metric.kind != "money":
-            continue
-        low = metric.text.lower()
-        value = _amount(_NOT_AMOUNT.sub("", low.replace("million", "m")) or "0")
-        if (("six" in low or "seven" in low) and "figure" in low) or (value and value >= 70_000):
-            return (metric.start, metric.end, "unrealistic.entry_pay",
-                    f"{metric.text} is far above what an entry-level post ({marker}) pays.",
-                    "aim for the top of your current pay band, then the next grade.")
-    return None
+    return (metric.start, metric.end, "unrealistic.entry_pay",
+            f"{metric.text} is far above what an entry-level post ({marker}) pays.",
+            "aim for the top of your current pay band, then the next grade.")
+
+
+def _high_pay(text: str) -> bool:
+    """Six figures or more, or at least 70,000 a year."""
+    low = text.lower()
+    value = _amount(_NOT_AMOUNT.sub("", low.replace("million", "m")) or "0")
+    return bool((("six" in low or "seven" in low) and "figure" in low) or
+                (value and value >= 70_000))
 
 
 _LETTERS = re.compile(r"[a-z]+")
