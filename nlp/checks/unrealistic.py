@@ -53,6 +53,21 @@ def _said(lowered: str, needles: frozenset[str]) -> frozenset[str]:
     return frozenset(filter(lowered.__contains__, needles))
 
 
+_WORD_RUN = re.compile(r"\w+")
+# Plain ASCII text: each byte that is not a word character (\w) turned into a space.
+_ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+
+
+@_per_input
+def _whole_words(data: CheckInput) -> frozenset[str]:
+    """The text's words as a regex sees them (its runs of \\w): a regex that needs a whole word,
+    like r'\\bzero\\b', can only match a text that has the word among these."""
+    lowered = data.lowered
+    if lowered.isascii():  # the same runs, found faster
+        return frozenset(lowered.encode().translate(_ASCII_WORD_BYTES).decode().split())
+    return frozenset(_WORD_RUN.findall(lowered))
+
+
 @_per_input
 def _owns_business(data: CheckInput) -> bool:
     lowered = data.lowered
@@ -62,7 +77,8 @@ def _owns_business(data: CheckInput) -> bool:
 
 
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
-# Each absolute with the words it needs (one of them at least), then its reason.
+# Each absolute with the words it needs (one of them at least, as a whole word but for '100',
+# which may be the start of '100percent'), then its reason.
 _ABSOLUTES = (
     (("100",),
      re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
@@ -74,10 +90,11 @@ _ABSOLUTES = (
                 r"turnover|customers?|clients?|patients?|falls?|injur\w+|delays?|returns?)\b|"
                 r"\b(to|at)\s+zero\b"),
      "zero of anything is a standard nobody meets every time"),
-    (("ever",),  # 'everything' too
+    (("everything", "ever"),
      re.compile(r"\b(learn|know|master|understand)\s+everything\b|\bbest\b[^.]{0,40}\bever\b"),
      "'everything' and 'the best ever' are absolutes, not targets"),
-    (("mistake", "error", "defect", "bug", "complaint", "typo"),
+    (("mistake", "mistakes", "error", "errors", "defect", "defects", "bug", "bugs", "complaint",
+      "complaints", "typo", "typos"),
      re.compile(r"\bno\s+(mistakes?|errors?|defects?|bugs?|complaints?|typos?)\s+(at all|ever)?"),
      "never making a mistake is not something anyone can promise"),
     (("never",),
@@ -85,20 +102,20 @@ _ABSOLUTES = (
      "'never' is an absolute no one can keep"),
     (("single",),
      re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
-    (("best", "top", "greatest", "number one", "no1", "no 1", "no.1", "no. 1", "#1", "most"),
+    (("best", "top", "greatest", "number", "no1", "1", "most"),  # '1' of 'no. 1', '#1'
      re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
                 r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history|uk|us|usa|"
                 r"states|business|whole \w+)\b|(?<![\w#])(best|greatest|number one|no\.? ?1|#1)\s+"
                 r"(\w+\s+){0,3}(in|of)\s+(europe|america|asia|africa|britain|the uk|the us)\b"),
      "being the best in the world is not a goal you control"),
-    (("world",),
+    (("world", "worlds"),
      re.compile(r"\bworld'?s?\s+(best|greatest|top|leading|foremost|number one)\b"),
      "being the best in the world is not a goal you control"),
     (("ever", "once", "any"),
      re.compile(r"\b(no one|nobody|no\s+\w+)\b[^.]{0,40}\bever\b|\bwithout (ever|once)\b|"
                 r"\bany\s+[\w-]+\s+(on|of|in|for|with)\s+any\b"),
      "'never once' and 'any X on any Y' leave no room for a single exception"),
-    (("perfect", "flawless"),
+    (("perfect", "perfectly", "flawless", "flawlessly"),
      re.compile(r"\b(perfect|flawless)(ly)?\s+(score|record|attendance|performance|every|"
                 r"results?|reviews?|ratings?)\b|\bperfect(ly)?\b.*\b(every|always)\b|"
                 r"\bflawless(ly)?\b"),
@@ -108,7 +125,7 @@ _ABSOLUTES = (
                 r"infallible)\b(?!\s+(fit|match|candidate|example)\b)|"
                 r"\b(do|get|have)\s+everything\s+(right|perfect(ly)?)\b"),
      "perfection is a standard no one meets every time"),
-    (("every", "happy", "satisfied"),
+    (("everyone", "everybody", "happy", "satisfied"),
      re.compile(r"\b(everyone|everybody)\b[^.]{0,30}\b(happy|satisfied|likes?|loves?|agrees?|"
                 r"approves?)\b|\bplease (everyone|everybody)\b|"
                 r"\b(make|keep) (every|all)\b[^.]{0,30}"
@@ -121,7 +138,7 @@ _ABSOLUTES = (
      "closing every deal is not possible in any sales role"),
 )
 
-_ABSOLUTE_WORDS = frozenset(word for needs, _, _ in _ABSOLUTES for word in needs)
+_ABSOLUTE_WORDS = frozenset(word for needs, _, _ in _ABSOLUTES for word in needs) - {"100"}
 
 
 def check(data: CheckInput) -> list[Finding]:
@@ -167,7 +184,9 @@ def _absolute(data: CheckInput):
     perf = _performance_absolute(data, lowered)
     if perf is not None:
         return perf
-    said = _said(lowered, _ABSOLUTE_WORDS)
+    said = _whole_words(data) & _ABSOLUTE_WORDS
+    if "100" in lowered:
+        said |= {"100"}
     for needs, pattern, why in _ABSOLUTES if said else ():
         match = not said.isdisjoint(needs) and pattern.search(lowered)
         if match and not _negated_absolute(lowered, match.start()):
@@ -180,7 +199,7 @@ def _absolute(data: CheckInput):
         return (token.idx, end, "unrealistic.absolute",
                 f"'{token.text.lower()}' is an absolute: a standard nobody meets every time.",
                 "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
-    fame = _list_search("fame_absolutes", lowered)
+    fame = _list_search("fame_absolutes", data)
     if fame and not _negated_absolute(lowered, fame.start()):
         return (fame.start(), fame.end(), "unrealistic.absolute",
                 "fame and top-of-the-world standing depend on luck and other people, not on a "
@@ -473,9 +492,9 @@ def _leaps(data: CheckInput, months: float | None):
 _SHORT_EXPERIENCE = re.compile(
     r"\bwithin\s+(?:a|an|one|two|three|six|twelve|\d+)\s+(?:days?|weeks?|months?|year)\s+of\s+"
     r"(?:qualifying|graduating|leaving|starting|joining|finishing|completing|opening|learning)")
-# Each pace with the words it needs (one of them at least), its usual months and the reason.
+# Each pace with the whole words it needs (one of them at least), its usual months and the reason.
 _PACE = (
-    (("fluen",), re.compile(r"\bfluen(t|cy)\b"), 6,
+    (("fluent", "fluency"), re.compile(r"\bfluen(t|cy)\b"), 6,
      "fluency in a language takes hundreds of hours of study "
      "(roughly 600-2,200 class hours for an English speaker)"),
     (("phd", "doctorate"),
@@ -488,7 +507,7 @@ _PACE = (
      re.compile(r"\b(millionaire|billionaire)\b|\b(get|become|be|being|getting)\s+(very\s+)?"
                 r"(rich|wealthy)\b|\bmake\s+(a|my)\s+fortune\b"), 60,
      "very few people build that wealth fast"),
-    (("nobel", "pulitzer", "oscar", "olympic", "grammy", "booker", "fields medal", "turing award"),
+    (("nobel", "pulitzer", "oscar", "olympic", "grammy", "booker", "fields", "turing"),
      re.compile(r"\b(nobel|pulitzer|oscar|olympic|grammy|booker|fields medal|turing award)\b"),
      120, "it depends on a committee and a lifetime of work, not on a plan"),
 )
@@ -500,7 +519,7 @@ def _pace(data: CheckInput, months: float | None):
     for needs, pattern, max_months, why in _PACE:
         if (months is None and max_months < 60) or (months is not None and months > max_months):
             continue  # time enough for it
-        match = _says(lowered, needs) and pattern.search(lowered)
+        match = not _whole_words(data).isdisjoint(needs) and pattern.search(lowered)
         if match:
             return (match.start(), match.end(), "unrealistic.pace", why + ".",
                     "keep the direction and give it a realistic time frame, with steps.")
@@ -695,8 +714,10 @@ def _ratio(data: CheckInput, months: float | None):
     return None
 
 
-_GOAL_VERB = re.compile(r"\b(become|becoming|be|make|made|reach|get|land|promoted|appointed|"
-                        r"appointment|step|move|rise|work|qualify|role|job|position|post)\b")
+# A goal of a title says one of these (as a whole word).
+_GOAL_VERBS = frozenset({"become", "becoming", "be", "make", "made", "reach", "get", "land",
+                         "promoted", "appointed", "appointment", "step", "move", "rise", "work",
+                         "qualify", "role", "job", "position", "post"})
 
 
 @cache
@@ -709,11 +730,28 @@ def _title_re(list_id: str) -> re.Pattern[str]:
                       r"(?:[\w-]+\s+){0,2}?(" + alt + r")(?:\s+(?:of|for|in)\s+[\w-]+)?\b")
 
 
-def _list_search(list_id: str, lowered: str) -> re.Match[str] | None:
-    """The first term of a rubric list in the text; the regex runs only if a term is in it."""
-    if not _says(lowered, rubric_terms(list_id)):
-        return None
-    return _list_re(list_id).search(lowered)
+def _title_search(list_id: str, data: CheckInput) -> re.Match[str] | None:
+    """A goal verb, then a title of the list (after a space, up to a word boundary)."""
+    return _title_re(list_id).search(data.lowered) if _list_may_match(list_id, data) else None
+
+
+def _list_search(list_id: str, data: CheckInput) -> re.Match[str] | None:
+    """The first term of a rubric list in the text."""
+    return _list_re(list_id).search(data.lowered) if _list_may_match(list_id, data) else None
+
+
+def _list_may_match(list_id: str, data: CheckInput) -> bool:
+    """Whether a term of the list may be in the text: a term found on word boundaries (as
+    ``_list_re`` and ``_title_re`` find them) has all its words whole in the text."""
+    longest = _longest_words(list_id)
+    return longest is None or not longest.isdisjoint(_whole_words(data))
+
+
+@cache
+def _longest_words(list_id: str) -> frozenset[str] | None:
+    """The longest word of each term of a list; None if a term has no word at all."""
+    longest = [max(_WORD_RUN.findall(term), key=len, default="") for term in rubric_terms(list_id)]
+    return None if "" in longest else frozenset(longest)
 
 
 @cache
@@ -763,9 +801,9 @@ SENIOR_FROM_START_MONTHS = 36  # "by next year" resolves to ~13 months, "in thre
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.lowered
-    if not _GOAL_VERB.search(lowered):
+    if _whole_words(data).isdisjoint(_GOAL_VERBS):
         return None
-    apex = _title_re("apex_titles").search(lowered)
+    apex = _title_search("apex_titles", data)
     if apex and not _negated_absolute(lowered, apex.start()) and (
             (months is not None and months <= 24) or
             ((months is None or months <= TOP_FROM_START_MONTHS) and _entry_marker(data))) and \
@@ -774,7 +812,7 @@ def _seniority(data: CheckInput, months: float | None):
                 f"reaching {apex.group(2)} that soon is very rare: top posts in any field "
                 "usually take 15-20 years.",
                 "aim for the next level up, and put the top role in your long-term vision.")
-    senior = _title_re("senior_titles").search(lowered)
+    senior = _title_search("senior_titles", data)
     if senior and (months is None or months <= SENIOR_FROM_START_MONTHS) and \
             not _negated_absolute(lowered, senior.start()) and \
             (marker := _entry_marker(data)) and not _owns_business(data):
@@ -981,9 +1019,8 @@ def _performance_absolute(data: CheckInput, lowered: str):
     signals: list[tuple[int, int]] = []
     strong = ("forever", "every single", "first ring", "without fail", "each and every",
               "without exception", "100% of the time", "at all times")
-    terms = rubric_terms("performance_absolutes")
-    for match in _list_re("performance_absolutes").finditer(lowered) if _says(lowered, terms) \
-            else ():
+    perf = _list_may_match("performance_absolutes", data)
+    for match in _list_re("performance_absolutes").finditer(lowered) if perf else ():
         phrase = match.group(1)
         if not _negated_absolute(lowered, match.start()):
             signals.append(match.span())
@@ -999,7 +1036,7 @@ def _performance_absolute(data: CheckInput, lowered: str):
                                                                       "nsubj"):
             signals.append((token.idx, token.head.idx + len(token.head.text)))
             break
-    top = _list_search("top_marks", lowered) if said else None
+    top = _list_search("top_marks", data) if said else None
     everyone = _universal(data) if top else None
     if top and everyone is not None:  # 'every guest leaves a 5-star review', 'all of my pupils'
         return (min(top.start(), everyone), max(top.end(), data.bounds[1]),
