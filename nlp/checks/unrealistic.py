@@ -44,12 +44,14 @@ def _per_input(fact: Callable[[CheckInput], T]) -> Callable[[CheckInput], T]:
 
 
 def _says(lowered: str, needles: Iterable[str]) -> bool:
-    """Whether any of the words is in the text: a regex that needs one is only tried then."""
+    """Whether any of the strings is in the text (anywhere, not only as a whole word): a regex
+    that needs one is only tried then."""
     return any(map(lowered.__contains__, needles))
 
 
 def _said(lowered: str, needles: frozenset[str]) -> frozenset[str]:
-    """Which of the words are in the text, looked for at once for a family of regexes."""
+    """Which of the strings are in the text (anywhere), looked for at once for a family of
+    regexes."""
     return frozenset(filter(lowered.__contains__, needles))
 
 
