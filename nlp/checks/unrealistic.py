@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, wraps
+from typing import TypeVar
 
 from spacy.tokens import Token
 
 from ..resources import load_json, rubric_terms, table, words
 from ..result import Finding
 from .base import CheckInput
+
+T = TypeVar("T")
 
 PAY_BASE_RATE = ("typical annual raises are around 3-5%, a promotion usually brings about 10%, "
                  "and a job change 10-20%")
@@ -26,53 +30,117 @@ def _self_owned() -> re.Pattern[str]:
                       r"(?:[\w&'-]+\s+){0,2}?(" + nouns + r")s?\b")
 
 
-def _owns_business(lowered: str) -> bool:
+def _per_input(fact: Callable[[CheckInput], T]) -> Callable[[CheckInput], T]:
+    """A fact about one input worked out once, kept on the input: several rules ask it."""
+    key = f"_unrealistic{fact.__name__}"
+
+    @wraps(fact)
+    def once(data: CheckInput) -> T:
+        known = data.__dict__
+        if key not in known:
+            known[key] = fact(data)
+        return known[key]
+    return once
+
+
+def _says(lowered: str, needles: Iterable[str]) -> bool:
+    """Whether any of the strings is in the text (anywhere, not only as a whole word): a regex
+    that needs one is only tried then."""
+    return any(map(lowered.__contains__, needles))
+
+
+def _said(lowered: str, needles: frozenset[str]) -> frozenset[str]:
+    """Which of the strings are in the text (anywhere), looked for at once for a family of
+    regexes."""
+    return frozenset(filter(lowered.__contains__, needles))
+
+
+_WORD_RUN = re.compile(r"\w+")
+# Plain ASCII text: each byte that is not a word character (\w) turned into a space.
+_ASCII_WORD_BYTES = bytes(c if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(256))
+
+
+@_per_input
+def _whole_words(data: CheckInput) -> frozenset[str]:
+    """The text's words as a regex sees them (its runs of \\w): a regex that needs a whole word,
+    like r'\\bzero\\b', can only match a text that has the word among these."""
+    lowered = data.lowered
+    if lowered.isascii():  # the same runs, found faster
+        return frozenset(lowered.encode().translate(_ASCII_WORD_BYTES).decode().split())
+    return frozenset(_WORD_RUN.findall(lowered))
+
+
+@_per_input
+def _owns_business(data: CheckInput) -> bool:
+    lowered = data.lowered
+    if "found" not in lowered and not _says(lowered, rubric_terms("business_nouns")):
+        return False  # each way of saying it names the business, or says 'found'
     return bool(_self_owned().search(lowered))
+
+
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per cent)")
+# Each absolute with the words it needs (one of them at least, as a whole word but for '100',
+# which may be the start of '100percent'), then its reason.
 _ABSOLUTES = (
-    (re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
+    (("100",),
+     re.compile(r"\b100\s*(%|percent|per cent)(?!\s+(?:increase|growth|more|raise))"),
      "100% leaves no room for a single miss"),
-    (re.compile(r"(?<!from )\bzero\s+(?!to\b)(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|"
+    (("zero",),
+     re.compile(r"(?<!from )\bzero\s+(?!to\b)(\w+\s+){0,2}(mistakes?|errors?|defects?|bugs?|"
                 r"complaints?|"
                 r"incidents?|accidents?|absences?|typos?|escalations?|outages?|failures?|churn|"
                 r"turnover|customers?|clients?|patients?|falls?|injur\w+|delays?|returns?)\b|"
                 r"\b(to|at)\s+zero\b"),
      "zero of anything is a standard nobody meets every time"),
-    (re.compile(r"\b(learn|know|master|understand)\s+everything\b|\bbest\b[^.]{0,40}\bever\b"),
+    (("everything", "ever"),
+     re.compile(r"\b(learn|know|master|understand)\s+everything\b|\bbest\b[^.]{0,40}\bever\b"),
      "'everything' and 'the best ever' are absolutes, not targets"),
-    (re.compile(r"\bno\s+(mistakes?|errors?|defects?|bugs?|complaints?|typos?)\s+(at all|ever)?"),
+    (("mistake", "mistakes", "error", "errors", "defect", "defects", "bug", "bugs", "complaint",
+      "complaints", "typo", "typos"),
+     re.compile(r"\bno\s+(mistakes?|errors?|defects?|bugs?|complaints?|typos?)\s+(at all|ever)?"),
      "never making a mistake is not something anyone can promise"),
-    (re.compile(r"\bnever\s+(make|miss|fail|lose|be late|get|have|say|drop|forget|let)\b"),
+    (("never",),
+     re.compile(r"\bnever\s+(make|miss|fail|lose|be late|get|have|say|drop|forget|let)\b"),
      "'never' is an absolute no one can keep"),
-    (re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
-    (re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
+    (("single",),
+     re.compile(r"\bevery\s+single\b"), "'every single' is an absolute no one can keep"),
+    (("best", "top", "greatest", "number", "no1", "1", "most"),  # '1' of 'no. 1', '#1'
+     re.compile(r"(?<![\w#])(best|top|greatest|number one|no\.? ?1|#1|most \w+)\s+(\w+\s+){0,3}"
                 r"(in|of)\s+the\s+(world|country|planet|universe|industry|nation|history|uk|us|usa|"
                 r"states|business|whole \w+)\b|(?<![\w#])(best|greatest|number one|no\.? ?1|#1)\s+"
                 r"(\w+\s+){0,3}(in|of)\s+(europe|america|asia|africa|britain|the uk|the us)\b"),
      "being the best in the world is not a goal you control"),
-    (re.compile(r"\bworld'?s?\s+(best|greatest|top|leading|foremost|number one)\b"),
+    (("world", "worlds"),
+     re.compile(r"\bworld'?s?\s+(best|greatest|top|leading|foremost|number one)\b"),
      "being the best in the world is not a goal you control"),
-    (re.compile(r"\b(no one|nobody|no\s+\w+)\b[^.]{0,40}\bever\b|\bwithout (ever|once)\b|"
+    (("ever", "once", "any"),
+     re.compile(r"\b(no one|nobody|no\s+\w+)\b[^.]{0,40}\bever\b|\bwithout (ever|once)\b|"
                 r"\bany\s+[\w-]+\s+(on|of|in|for|with)\s+any\b"),
      "'never once' and 'any X on any Y' leave no room for a single exception"),
-    (re.compile(r"\b(perfect|flawless)(ly)?\s+(score|record|attendance|performance|every|"
+    (("perfect", "perfectly", "flawless", "flawlessly"),
+     re.compile(r"\b(perfect|flawless)(ly)?\s+(score|record|attendance|performance|every|"
                 r"results?|reviews?|ratings?)\b|\bperfect(ly)?\b.*\b(every|always)\b|"
                 r"\bflawless(ly)?\b"),
      "perfection is not a measurable target"),
-    (re.compile(r"\b(be|being|become|stay)\s+(\w+\s+)?(perfect|flawless|faultless|impeccable|"
+    (("perfect", "flawless", "faultless", "impeccable", "infallible", "everything"),
+     re.compile(r"\b(be|being|become|stay)\s+(\w+\s+)?(perfect|flawless|faultless|impeccable|"
                 r"infallible)\b(?!\s+(fit|match|candidate|example)\b)|"
                 r"\b(do|get|have)\s+everything\s+(right|perfect(ly)?)\b"),
      "perfection is a standard no one meets every time"),
-    (re.compile(r"\b(everyone|everybody)\b[^.]{0,30}\b(happy|satisfied|likes?|loves?|agrees?|"
+    (("everyone", "everybody", "happy", "satisfied"),
+     re.compile(r"\b(everyone|everybody)\b[^.]{0,30}\b(happy|satisfied|likes?|loves?|agrees?|"
                 r"approves?)\b|\bplease (everyone|everybody)\b|"
                 r"\b(make|keep) (every|all)\b[^.]{0,30}"
                 r"\b(happy|satisfied)\b"),
      "everyone happy all the time depends on other people, not on you"),
-    (re.compile(r"\b(close|win|convert|ace|nail|land|secure)\s+(every|all)\b|"
+    (("every", "all"),
+     re.compile(r"\b(close|win|convert|ace|nail|land|secure)\s+(every|all)\b|"
                 r"\b(all|every one) of (my|our|the) "
                 r"(deals|leads|sales|prospects)\b"),
      "closing every deal is not possible in any sales role"),
 )
+
+_ABSOLUTE_WORDS = frozenset(word for needs, _, _ in _ABSOLUTES for word in needs) - {"100"}
 
 
 def check(data: CheckInput) -> list[Finding]:
@@ -97,15 +165,20 @@ def _time_frame_months(data: CheckInput) -> float | None:
     if spans:
         return max(min(spans), 0.0)
     lowered = data.lowered
-    for frame in rubric_terms("launch_frames"):
+    frames = rubric_terms("launch_frames")
+    for frame in frames if _says(lowered, _first_words("launch_frames")) else ():
         if frame in lowered:
             return 0.03 if frame.endswith("day") else 0.25 if "week" in frame else 1.0
-    first = re.search(r"\bfirst\s+(week|month|quarter|year)\b", lowered)
+    first = _FIRST_PERIOD.search(lowered) if "first" in lowered else None
     if first:
         return {"week": 0.25, "month": 1.0, "quarter": 3.0, "year": 12.0}[first.group(1)]
-    if re.search(r"\b(this|next|within a|in a|one)\s+(year|quarter|month)\b", lowered):
+    if _says(lowered, ("year", "quarter", "month")) and _THIS_PERIOD.search(lowered):
         return 12.0
     return None
+
+
+_FIRST_PERIOD = re.compile(r"\bfirst\s+(week|month|quarter|year)\b")
+_THIS_PERIOD = re.compile(r"\b(this|next|within a|in a|one)\s+(year|quarter|month)\b")
 
 
 def _absolute(data: CheckInput):
@@ -113,8 +186,11 @@ def _absolute(data: CheckInput):
     perf = _performance_absolute(data, lowered)
     if perf is not None:
         return perf
-    for pattern, why in _ABSOLUTES:
-        match = pattern.search(lowered)
+    said = _whole_words(data) & _ABSOLUTE_WORDS
+    if "100" in lowered:
+        said |= {"100"}
+    for needs, pattern, why in _ABSOLUTES if said else ():
+        match = not said.isdisjoint(needs) and pattern.search(lowered)
         if match and not _negated_absolute(lowered, match.start()):
             return (match.start(), match.end(), "unrealistic.absolute", why + ".",
                     "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
@@ -125,7 +201,7 @@ def _absolute(data: CheckInput):
         return (token.idx, end, "unrealistic.absolute",
                 f"'{token.text.lower()}' is an absolute: a standard nobody meets every time.",
                 "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
-    fame = _list_re("fame_absolutes").search(lowered)
+    fame = _list_search("fame_absolutes", data)
     if fame and not _negated_absolute(lowered, fame.start()):
         return (fame.start(), fame.end(), "unrealistic.absolute",
                 "fame and top-of-the-world standing depend on luck and other people, not on a "
@@ -136,17 +212,20 @@ def _absolute(data: CheckInput):
 def _zero_or_never(data: CheckInput) -> Token | None:
     """'zero missed shifts', 'zero sick days': none of a countable thing; 'never drop a call':
     a habit of conduct with no exception (not 'from zero', 'net zero', 'I have never led')."""
-    for token in data.doc:
-        prev = data.doc[token.i - 1].lower_ if token.i else ""
-        if token.lower_ == "zero" and prev not in ("from", "net", "to") and \
-                _counted_noun(data.doc[token.i + 1:token.i + 4]):
+    if "zero" not in data.lowered and "never" not in data.lowered:
+        return None
+    tokens = data.tokens
+    for token in tokens:
+        lower = token.lower_
+        if lower == "zero" and (tokens[token.i - 1].lower_ if token.i else "") not in \
+                ("from", "net", "to") and _counted_noun(tokens[token.i + 1:token.i + 4]):
             return token
-        if token.lower_ == "never" and token.head.tag_ == "VB" and token.head.i > token.i:
+        if lower == "never" and token.head.tag_ == "VB" and token.head.i > token.i:
             return token
     return None
 
 
-def _counted_noun(span) -> bool:
+def _counted_noun(span: list[Token]) -> bool:
     """A plural noun right after 'zero', past its modifiers ('zero overdue tickets')."""
     for token in span:
         if token.tag_ == "NNS":
@@ -157,29 +236,45 @@ def _counted_noun(span) -> bool:
 
 
 def _negated_absolute(lowered: str, at: int) -> bool:
-    before = lowered[max(0, at - 25): at]
-    return bool(re.search(r"\b(not|don't|do not|no need to|rather than|instead of)\b[^.]*$",
-                          before))
+    return bool(_NEGATION.search(lowered[max(0, at - 25): at]))
+
+
+_NEGATION = re.compile(r"\b(not|don't|do not|no need to|rather than|instead of)\b[^.]*$")
+
+
+@cache
+def _multipliers() -> dict[str, float]:
+    return table("multiplier_verbs") | table("multiplier_words")
+
+
+_TIMES = re.compile(r"(\d+(?:\.\d+)?)[x×]|[x×](\d+(?:\.\d+)?)")
+_TIMES_IN_TEXT = re.compile(r"\d[x×]|[x×]\d")  # where a token could be '3x' or '×10'
+_RISE_BEFORE = re.compile(r"\b(by|up|increase of|raise of|growth of|grow)\s*(at least\s*)?$")
+_RISE_AFTER = re.compile(r"\s*(pay |salary |wage )?(rise|raise|increase|bump|hike)\b")
+_MONEY = re.compile(r"[$€£]\s?(\d[\d,.]*)\s*(k|m)?\b")
+_FROM = re.compile(r"\bfrom\b")
 
 
 def _multiplier(data: CheckInput) -> tuple[float, Token | None] | None:
-    multipliers = table("multiplier_verbs") | table("multiplier_words")
-    for token in data.doc:
+    multipliers = _multipliers()
+    lowered = data.lowered
+    said = not data.words.isdisjoint(multipliers) or \
+        (_says(lowered, "x×") and _TIMES_IN_TEXT.search(lowered))
+    for token in data.tokens if said else ():
         lower = token.lower_
         if lower in multipliers or token.lemma_.lower() in multipliers:
             return float(multipliers.get(lower, multipliers.get(token.lemma_.lower(), 2))), token
-        match = re.fullmatch(r"(\d+(?:\.\d+)?)[x×]|[x×](\d+(?:\.\d+)?)", lower)
+        match = _TIMES.fullmatch(lower)
         if match:
             return float(match.group(1) or match.group(2)), token
-    lowered = data.lowered
-    for match in _PERCENT.finditer(lowered):
+    for match in _PERCENT.finditer(lowered) if _says(lowered, ("%", "percent", "per cent")) \
+            else ():
         before = lowered[max(0, match.start() - 30): match.start()]
         after = lowered[match.end(): match.end() + 25]
-        if re.search(r"\b(by|up|increase of|raise of|growth of|grow)\s*(at least\s*)?$", before) \
-                or re.match(r"\s*(pay |salary |wage )?(rise|raise|increase|bump|hike)\b", after):
+        if _RISE_BEFORE.search(before) or _RISE_AFTER.match(after):
             return 1 + float(match.group(1)) / 100, None
-    money = re.findall(r"[$€£]\s?(\d[\d,.]*)\s*(k|m)?\b", lowered)
-    if len(money) >= 2 and re.search(r"\bfrom\b", lowered):
+    money = _MONEY.findall(lowered) if _says(lowered, "$€£") else []
+    if len(money) >= 2 and _FROM.search(lowered):
         values = [_money(a, b) for a, b in money[:2]]
         if values[0] > 0:
             return values[1] / values[0], None
@@ -196,11 +291,10 @@ def _magnitude(data: CheckInput, months: float | None):
     if found is None:
         return None
     factor, token = found
-    lemmas = {t.lemma_.lower() for t in data.doc} | {t.lower_ for t in data.doc}
-    pay = bool(lemmas & words("pay_targets"))
-    business = bool(lemmas & words("money_targets"))
     if factor <= 1:
         return None
+    pay = not data.words.isdisjoint(words("pay_targets"))
+    business = not data.words.isdisjoint(words("money_targets"))
     if not (pay or business):
         if months is not None and ((factor >= 2 and months <= 3) or (factor >= 3 and months <= 12)
                                    or (factor >= 10 and months <= 24)):
@@ -237,10 +331,13 @@ def _magnitude(data: CheckInput, months: float | None):
     return None
 
 
+_WORDS = re.compile(r"[a-z][a-z-]*")
+
+
 def _level(title: str) -> int | None:
     levels = load_json("levels.json")
     table_ = levels["levels"]
-    names = re.findall(r"[a-z][a-z-]*", title.lower())
+    names = _WORDS.findall(title.lower())
     if len(names) > 1 and names[-1] == "executive" and names[-2] not in table_:
         return levels["plain_role_level"]  # 'account executive': a field's plain role
     found = [table_[w] for w in names if w in table_]
@@ -252,18 +349,21 @@ def _level(title: str) -> int | None:
     return level
 
 
+_MULTI_PROMOTION = re.compile(
+    r"\bpromoted\s+(twice|two times|three times|\d+ times|(two|2|three|3|multiple|several) "
+    r"(levels|times|grades|steps))\b|\b(two|2|three|3|multiple|several|double)\s+"
+    r"(levels?|promotions?)\b|\bskip\s+(a|one)\s+(level|grade)\b")
+
+
 def _promotion(data: CheckInput, months: float | None):
     lowered = data.lowered
-    multi = re.search(r"\bpromoted\s+(twice|two times|three times|\d+ times|(two|2|three|3|"
-                      r"multiple|several) (levels|times|grades|steps))\b|\b(two|2|three|3|"
-                      r"multiple|several|double)\s+(levels?|promotions?)\b|\bskip\s+(a|one)\s+"
-                      r"(level|grade)\b", lowered)
+    multi = _says(lowered, ("promot", "level", "skip")) and _MULTI_PROMOTION.search(lowered)
     if multi:
         return (multi.start(), multi.end(), "unrealistic.multi_promotion",
                 "several promotions at once are rare: most people move up one level every "
                 "2-3 years.", "aim for the next level, with a date and the evidence you need.")
     targets = [m for m in data.metrics if m.kind == "role"]
-    if not targets or _owns_business(lowered):
+    if not targets or _owns_business(data):
         return None
     target = max(targets, key=lambda m: _level(m.text) or -1)
     target_level = _level(target.text)
@@ -303,6 +403,13 @@ _BIG_ITEMS = re.compile(
     r"resign\w*|retrain\w*|(change|switch) careers?|career change|write a (book|novel)|"
     r"have a baby|get married|emigrat\w+)\b")
 
+# Every big item has one of these words in it.
+_BIG_ITEM_WORDS = frozenset((
+    "promot", "mba", "phd", "degree", "doctorate", "start", "open", "launch", "double", "triple",
+    "relocat", "move", "new job", "manager", "director", "lead", "buy a house", "marathon",
+    "fluent", "my job", "resign", "retrain", "career", "write a", "have a baby", "get married",
+    "emigrat"))
+
 
 _OWN = re.compile(r"\b(chain|group|empire)\s+of\b")
 _FOUNDING = re.compile(r"\b(start|open|launch|set up|setting up|found|establish|run|have)\w*\b")
@@ -312,30 +419,52 @@ _WORKING_FOR_ME = re.compile(r"^[\w\s-]{0,25}?\b(working|employed)\s+(for|under)
 
 def _own_business_scale(data: CheckInput, months: float | None):
     """'my own firm with 20 vans by next year', 'a chain of 50 restaurants within three years':
-    a business built from nothing to a large size in a short time."""
-    lowered = data.lowered
-    if not _owns_business(lowered) and not _OWN.search(lowered):
+    a business built from nothing to a large size in a short time (whether the business is
+    one's own is asked last, as it costs the most)."""
+    found = _scale_soon(data, months) or _founding_from_start(data, months)
+    if found is None:
         return None
+    lowered = data.lowered
+    if _owns_business(data) or (_says(lowered, ("chain", "group", "empire")) and
+                                _OWN.search(lowered)):
+        return found
+    return None
+
+
+_LETTERS_E = re.compile(r"[a-zé]+")
+
+
+def _scale_soon(data: CheckInput, months: float | None):
+    """Many staff or sites (a count, then a word for them) in a year and a half or so."""
+    lowered = data.lowered
     units = rubric_terms("business_scale_units")
-    marker = _entry_marker(data)
     for metric in data.metrics:
         if metric.kind != "quantity":
             continue
-        after = re.findall(r"[a-zé]+", data.text[metric.start:metric.end + 20].lower())[:3]
         value = _count(metric.text)
+        if value is None or value < 10:
+            continue  # a handful is not a leap (and the start below is costly to find)
+        window = months if months is not None else (12.0 if _entry_marker(data) else None)
+        if window is None or not ((value >= 10 and window <= 18.5) or
+                                  (value >= 30 and window <= 37)):
+            continue
+        after = _LETTERS_E.findall(data.text[metric.start:metric.end + 20].lower())[:3]
         staff = _WORKING_FOR_ME.search(lowered[metric.end:metric.end + 60]) or \
             _HIRING.search(lowered[max(0, metric.start - 25):metric.start])
-        if value is None or not (any(w in units for w in after) or staff):
-            continue
-        window = months if months is not None else (12.0 if marker else None)
-        if window is not None and ((value >= 10 and window <= 18.5) or
-                                   (value >= 30 and window <= 37)):
+        if any(w in units for w in after) or staff:
             return (metric.start, metric.end, "unrealistic.many_leaps",
                     f"building a business to {metric.text} in about {max(round(window), 1)} "
                     "months, from a start, stacks several big leaps at once.",
                     "aim for the first site or first hires, with a date, and grow from there.")
-    if marker and months is not None and months <= 12 and _FOUNDING.search(lowered) and \
-            marker not in (data.context.current_role or "").lower():
+    return None
+
+
+def _founding_from_start(data: CheckInput, months: float | None):
+    """Running a business of one's own within a year, from an entry-level start."""
+    if months is None or months > 12 or not _FOUNDING.search(data.lowered):
+        return None
+    marker = _entry_marker(data)
+    if marker and marker not in (data.context.current_role or "").lower():
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 f"going from {marker} to running your own business within a year skips the "
@@ -348,8 +477,13 @@ ABOUT_A_YEAR = 18  # "next year" / "in 2027" resolve to its end: 13-24 months aw
 
 
 def _leaps(data: CheckInput, months: float | None):
-    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(data.lowered)}
-    if len(items) >= 3 and (months is None or months <= ABOUT_A_YEAR):
+    if months is not None and months > ABOUT_A_YEAR:
+        return None
+    lowered = data.lowered
+    if sum(map(lowered.count, _said(lowered, _BIG_ITEM_WORDS))) < 3:
+        return None  # three items need three of their words
+    items = {m.group(0).split()[0] for m in _BIG_ITEMS.finditer(lowered)}
+    if len(items) >= 3:
         start, end = data.bounds
         return (start, end, "unrealistic.many_leaps",
                 "it stacks several big life changes into one short period.",
@@ -360,17 +494,23 @@ def _leaps(data: CheckInput, months: float | None):
 _SHORT_EXPERIENCE = re.compile(
     r"\bwithin\s+(?:a|an|one|two|three|six|twelve|\d+)\s+(?:days?|weeks?|months?|year)\s+of\s+"
     r"(?:qualifying|graduating|leaving|starting|joining|finishing|completing|opening|learning)")
+# Each pace with the whole words it needs (one of them at least), its usual months and the reason.
 _PACE = (
-    (re.compile(r"\bfluen(t|cy)\b"), 6, "fluency in a language takes hundreds of hours of study "
+    (("fluent", "fluency"), re.compile(r"\bfluen(t|cy)\b"), 6,
+     "fluency in a language takes hundreds of hours of study "
      "(roughly 600-2,200 class hours for an English speaker)"),
-    (re.compile(r"\b(start|begin|get|earn|do|complete)\b[^.]{0,20}\b(phd|doctorate)\b"), 24,
+    (("phd", "doctorate"),
+     re.compile(r"\b(start|begin|get|earn|do|complete)\b[^.]{0,20}\b(phd|doctorate)\b"), 24,
      "a PhD usually takes 3-5 years of full-time research"),
-    (re.compile(r"\bworld[- ]class\b|\bmaster\b(?! ?'?s)|\bexpert\b"), 12,
+    (("world", "master", "expert"),
+     re.compile(r"\bworld[- ]class\b|\bmaster\b(?! ?'?s)|\bexpert\b"), 12,
      "expertise takes years of deliberate practice"),
-    (re.compile(r"\b(millionaire|billionaire)\b|\b(get|become|be|being|getting)\s+(very\s+)?"
+    (("millionaire", "billionaire", "rich", "wealthy", "fortune"),
+     re.compile(r"\b(millionaire|billionaire)\b|\b(get|become|be|being|getting)\s+(very\s+)?"
                 r"(rich|wealthy)\b|\bmake\s+(a|my)\s+fortune\b"), 60,
      "very few people build that wealth fast"),
-    (re.compile(r"\b(nobel|pulitzer|oscar|olympic|grammy|booker|fields medal|turing award)\b"),
+    (("nobel", "pulitzer", "oscar", "olympic", "grammy", "booker", "fields", "turing"),
+     re.compile(r"\b(nobel|pulitzer|oscar|olympic|grammy|booker|fields medal|turing award)\b"),
      120, "it depends on a committee and a lifetime of work, not on a plan"),
 )
 
@@ -378,15 +518,16 @@ _PACE = (
 def _pace(data: CheckInput, months: float | None):
     """A goal that normally takes years, squeezed into months; or a senior role right away."""
     lowered = data.lowered
-    for pattern, max_months, why in _PACE:
-        match = pattern.search(lowered)
-        if match and ((months is None and max_months >= 60) or
-                      (months is not None and months <= max_months)):
+    for needs, pattern, max_months, why in _PACE:
+        if (months is None and max_months < 60) or (months is not None and months > max_months):
+            continue  # time enough for it
+        match = not _whole_words(data).isdisjoint(needs) and pattern.search(lowered)
+        if match:
             return (match.start(), match.end(), "unrealistic.pace", why + ".",
                     "keep the direction and give it a realistic time frame, with steps.")
-    early = _SHORT_EXPERIENCE.search(lowered)
     targets = [m for m in data.metrics if m.kind == "role"]
-    if early and targets and max(_level(m.text) or 0 for m in targets) >= 3:
+    early = targets and "within" in lowered and _SHORT_EXPERIENCE.search(lowered)
+    if early and max(_level(m.text) or 0 for m in targets) >= 3:
         return (early.start(), early.end(), "unrealistic.no_experience",
                 "a senior role straight after qualifying skips the years of experience it "
                 "normally requires.", "aim for the first step (a junior or mid-level role) first.")
@@ -404,8 +545,8 @@ def _compressed(data: CheckInput, months: float | None):
         return None
     programmes = rubric_terms("programme_nouns")
     numbers = table("number_words")
-    for year in data.doc:
-        if year.lemma_.lower() != "year" or year.dep_ not in ("compound", "amod", "nmod"):
+    for year in data.tokens if "year" in data.words else ():
+        if year.dep_ not in ("compound", "amod", "nmod") or year.lemma_.lower() != "year":
             continue
         count = next((c for c in year.children if c.like_num), None)
         noun = year.head
@@ -440,11 +581,16 @@ def _from_zero(data: CheckInput, months: float | None):
     starting from zero", "fluent Spanish from scratch by summer")."""
     if months is None or months > 12:
         return None
-    lowered = _padded_words(data.text)
+    text = data.text.lower()
+    if not _says(text, _first_words("advanced_levels")):
+        return None
+    lowered = _padded_words(text)
+    level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
+    if level is None:
+        return None
     start = next((m for m in rubric_terms("beginner_markers") if f" {m} " in lowered), None) \
         or _starting_point(data.lowered)
-    level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
-    if start is None or level is None:
+    if start is None:
         return None
     at = data.lowered.find(level)
     shown = data.text[at:at + len(level)]
@@ -454,8 +600,17 @@ def _from_zero(data: CheckInput, months: float | None):
             "set the next level up from where you are as the goal for this time frame.")
 
 
-def _padded_words(text: str) -> str:
-    return " " + " ".join(re.sub(r"[^\w'&+-]+", " ", text.lower()).split()) + " "
+@cache
+def _first_words(list_id: str) -> frozenset[str]:
+    """The first word of each term: a term in the text has its first word in the text."""
+    return frozenset(term.split()[0] for term in rubric_terms(list_id))
+
+
+def _padded_words(lowered: str) -> str:
+    return " " + " ".join(_NOT_WORD.sub(" ", lowered).split()) + " "
+
+
+_NOT_WORD = re.compile(r"[^\w'&+-]+")
 
 
 _DAILY = re.compile(r"\b(a|per|each|every)\s+(day|shift)\b|\bdaily\b")
@@ -464,7 +619,7 @@ _DAILY = re.compile(r"\b(a|per|each|every)\s+(day|shift)\b|\bdaily\b")
 def _count_rate(data: CheckInput, months: float | None):
     """Hundreds of things in weeks ('500 reviews in a month', '1,200 bugs by Friday')."""
     lowered = data.lowered
-    if _DAILY.search(lowered):
+    if _says(lowered, ("day", "shift", "daily")) and _DAILY.search(lowered):
         for metric in data.metrics:
             value = _count(metric.text) if metric.kind == "quantity" else None
             if value is not None and value >= _daily_cap(
@@ -472,7 +627,7 @@ def _count_rate(data: CheckInput, months: float | None):
                 return (metric.start, metric.end, "unrealistic.volume",
                         f"{metric.text} every day is more than a full working day allows.",
                         "size it from your current daily rate and add a little.")
-    if months is None or _FROM_TO.search(lowered):
+    if months is None or ("from" in lowered and _FROM_TO.search(lowered)):
         return None  # a from-to change is judged as a ratio
     for metric in data.metrics:
         if metric.kind != "quantity" or _MEASURE_ADJ.search(metric.text):
@@ -488,9 +643,12 @@ def _count_rate(data: CheckInput, months: float | None):
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _count(text: str) -> float | None:
     lowered = text.lower().replace(",", "")
-    digit = re.search(r"\d", lowered)
+    digit = _DIGIT.search(lowered)
     if digit:  # '10 million copies' is ten million, not ten
         return _amount(lowered[digit.start():])
     if "million" in lowered:
@@ -505,7 +663,7 @@ _MEASURE_ADJ = re.compile(r"\d-[a-z]+$|\d\s*-\s*[a-z]+\b")
 
 def _daily_cap(text: str) -> float:
     caps = table("daily_volume_caps")
-    for word in re.findall(r"[a-z][a-z-]*", text.lower())[:3]:
+    for word in _WORDS.findall(text.lower())[:3]:
         for key in (word, word[:-1] if word.endswith("s") else word):
             if key in caps and not key.startswith("_"):
                 return float(caps[key])
@@ -520,9 +678,12 @@ _FROM_TO = re.compile(r"\bfrom\s+(?:[a-z']+\s+){0,2}" + _NUM + r"\s+(?:[a-z']+\s
                       + _NUM + r"(?![\d,])")
 
 
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:(thousand|million|billion|k|m|bn)\b)?")
+
+
 def _amount(raw: str) -> float | None:
     text = raw.strip().lower().lstrip("$€£₹¥ ").replace(",", "")
-    match = re.match(r"(\d+(?:\.\d+)?)\s*(?:(thousand|million|billion|k|m|bn)\b)?", text)
+    match = _AMOUNT.match(text)
     if not match:
         return None
     return float(match.group(1)) * _SCALE_WORDS.get(match.group(2) or "", 1)
@@ -530,7 +691,7 @@ def _amount(raw: str) -> float | None:
 
 def _ratio(data: CheckInput, months: float | None):
     """'from 120 to 1,200 followers by Easter', 'NPS from 31 to 95 next month'."""
-    for match in _FROM_TO.finditer(data.lowered):
+    for match in _FROM_TO.finditer(data.lowered) if "from" in data.lowered else ():
         a, b = _amount(match.group(1)), _amount(match.group(2))
         if a is None or b is None or a <= 0 or b <= a:
             continue
@@ -555,8 +716,10 @@ def _ratio(data: CheckInput, months: float | None):
     return None
 
 
-_GOAL_VERB = re.compile(r"\b(become|becoming|be|make|made|reach|get|land|promoted|appointed|"
-                        r"appointment|step|move|rise|work|qualify|role|job|position|post)\b")
+# A goal of a title says one of these (as a whole word).
+_GOAL_VERBS = frozenset({"become", "becoming", "be", "make", "made", "reach", "get", "land",
+                         "promoted", "appointed", "appointment", "step", "move", "rise", "work",
+                         "qualify", "role", "job", "position", "post"})
 
 
 @cache
@@ -567,6 +730,30 @@ def _title_re(list_id: str) -> re.Pattern[str]:
                       r"appointment as|step up to|move up to|rise to|work as|qualify as|"
                       r"role as|job as|position as|post as)\s+(?:an?\s+|the\s+|my\s+)?"
                       r"(?:[\w-]+\s+){0,2}?(" + alt + r")(?:\s+(?:of|for|in)\s+[\w-]+)?\b")
+
+
+def _title_search(list_id: str, data: CheckInput) -> re.Match[str] | None:
+    """A goal verb, then a title of the list (after a space, up to a word boundary)."""
+    return _title_re(list_id).search(data.lowered) if _list_may_match(list_id, data) else None
+
+
+def _list_search(list_id: str, data: CheckInput) -> re.Match[str] | None:
+    """The first term of a rubric list in the text."""
+    return _list_re(list_id).search(data.lowered) if _list_may_match(list_id, data) else None
+
+
+def _list_may_match(list_id: str, data: CheckInput) -> bool:
+    """Whether a term of the list may be in the text: a term found on word boundaries (as
+    ``_list_re`` and ``_title_re`` find them) has all its words whole in the text."""
+    longest = _longest_words(list_id)
+    return longest is None or not longest.isdisjoint(_whole_words(data))
+
+
+@cache
+def _longest_words(list_id: str) -> frozenset[str] | None:
+    """The longest word of each term of a list; None if a term has no word at all."""
+    longest = [max(_WORD_RUN.findall(term), key=len, default="") for term in rubric_terms(list_id)]
+    return None if "" in longest else frozenset(longest)
 
 
 @cache
@@ -594,6 +781,7 @@ def _starting_point(lowered: str) -> re.Match[str] | None:
     return _starting_point_re().search(lowered)
 
 
+@_per_input
 def _entry_marker(data: CheckInput) -> str | None:
     """An entry-level start in the goal, the current role, or few months in the role."""
     found = _marker_in(data.text)
@@ -615,20 +803,21 @@ SENIOR_FROM_START_MONTHS = 36  # "by next year" resolves to ~13 months, "in thre
 def _seniority(data: CheckInput, months: float | None):
     """A top title soon, or a senior one straight from an entry-level start, in any field."""
     lowered = data.lowered
-    if not _GOAL_VERB.search(lowered) or _owns_business(lowered):
+    if _whole_words(data).isdisjoint(_GOAL_VERBS):
         return None
-    apex = _title_re("apex_titles").search(lowered)
-    marker = _entry_marker(data)
+    apex = _title_search("apex_titles", data)
     if apex and not _negated_absolute(lowered, apex.start()) and (
             (months is not None and months <= 24) or
-            (marker and (months is None or months <= TOP_FROM_START_MONTHS))):
+            ((months is None or months <= TOP_FROM_START_MONTHS) and _entry_marker(data))) and \
+            not _owns_business(data):
         return (apex.start(2), apex.end(), "unrealistic.jump_to_top",
                 f"reaching {apex.group(2)} that soon is very rare: top posts in any field "
                 "usually take 15-20 years.",
                 "aim for the next level up, and put the top role in your long-term vision.")
-    senior = _title_re("senior_titles").search(lowered)
-    if senior and marker and (months is None or months <= SENIOR_FROM_START_MONTHS) and \
-            not _negated_absolute(lowered, senior.start()):
+    senior = _title_search("senior_titles", data)
+    if senior and (months is None or months <= SENIOR_FROM_START_MONTHS) and \
+            not _negated_absolute(lowered, senior.start()) and \
+            (marker := _entry_marker(data)) and not _owns_business(data):
         return (senior.start(2), senior.end(), "unrealistic.no_experience",
                 f"{senior.group(2)} from a starting point ({marker}) skips the years of "
                 "experience the role normally requires.",
@@ -655,7 +844,7 @@ def _title_level(title: str) -> int | None:
 def _role_to_role(data: CheckInput, months: float | None):
     """'from intern to head of marketing in 18 months', 'from junior to senior developer
     within a year': the goal itself states a climb of several levels in a short time."""
-    if months is None or months > 24:
+    if months is None or months > 24 or "from" not in data.lowered:
         return None
     for match in _ROLE_TO_ROLE.finditer(data.lowered):
         low, high = _title_level(match.group(1)), _title_level(match.group(2))
@@ -675,10 +864,14 @@ _PEOPLE_VERBS = frozenset({"manage", "lead", "run", "head", "supervise", "overse
 def _managing(data: CheckInput) -> tuple[int, int] | None:
     """'be managing my own team', 'lead a department', 'have staff under me': a manager's job
     named by what it does rather than by its title."""
+    if data.words.isdisjoint(_PEOPLE_VERBS):
+        return None
     units = rubric_terms("managed_units")
-    for verb in data.doc:
+    for verb in data.tokens:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
         lemma = verb.lemma_.lower()
-        if lemma not in _PEOPLE_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        if lemma not in _PEOPLE_VERBS:
             continue
         for obj in verb.children:
             if obj.dep_ != "dobj" or any(c.dep_ == "compound" for c in obj.children):
@@ -698,11 +891,13 @@ _REPORTING = re.compile(r"\s+(reporting to|who report to|working for|working und
 def _team_from_start(data: CheckInput, months: float | None):
     """Managing people straight from an entry-level start ('junior developer, 3 months in:
     be managing my own team by March')."""
-    marker = _entry_marker(data)
-    if marker is None or (months is not None and months > 24):
+    if months is not None and months > 24:
         return None
     span = _managing(data)
     if span is None or _negated_absolute(data.lowered, span[0]):
+        return None
+    marker = _entry_marker(data)
+    if marker is None:
         return None
     return (*span, "unrealistic.no_experience",
             f"managing people from a starting point ({marker}) skips the years of experience "
@@ -741,23 +936,29 @@ def _early_promotion(data: CheckInput, months: float | None):
             "aim for the evidence a promotion needs (a stretch project, a course), with a date.")
 
 
+_NOT_AMOUNT = re.compile(r"[^\d.,kmb]")
+
+
 def _entry_pay(data: CheckInput, months: float | None):
     """'£100k as a newly qualified teacher': pay far above a stated entry level."""
-    if not any(m.kind == "money" for m in data.metrics):
+    metric = next((m for m in data.metrics if m.kind == "money" and _high_pay(m.text)), None)
+    marker = _entry_marker(data) if metric is not None else None
+    if metric is None or marker is None:
         return None
-    marker = _entry_marker(data)
-    if marker is None:
-        return None
-    for metric in data.metrics:
-        if metric.kind != "money":
-            continue
-        low = metric.text.lower()
-        value = _amount(re.sub(r"[^\d.,kmb]", "", low.replace("million", "m")) or "0")
-        if (("six" in low or "seven" in low) and "figure" in low) or (value and value >= 70_000):
-            return (metric.start, metric.end, "unrealistic.entry_pay",
-                    f"{metric.text} is far above what an entry-level post ({marker}) pays.",
-                    "aim for the top of your current pay band, then the next grade.")
-    return None
+    return (metric.start, metric.end, "unrealistic.entry_pay",
+            f"{metric.text} is far above what an entry-level post ({marker}) pays.",
+            "aim for the top of your current pay band, then the next grade.")
+
+
+def _high_pay(text: str) -> bool:
+    """Six figures or more, or at least 70,000 a year."""
+    low = text.lower()
+    value = _amount(_NOT_AMOUNT.sub("", low.replace("million", "m")) or "0")
+    return bool((("six" in low or "seven" in low) and "figure" in low) or
+                (value and value >= 70_000))
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _workload(data: CheckInput, months: float | None):
@@ -768,7 +969,7 @@ def _workload(data: CheckInput, months: float | None):
     for metric in data.metrics:
         if metric.kind != "quantity" or _MEASURE_ADJ.search(metric.text):
             continue
-        after = re.findall(r"[a-z]+", data.text[metric.start:metric.end + 30].lower())[:5]
+        after = _LETTERS.findall(data.text[metric.start:metric.end + 30].lower())[:5]
         value = _count(metric.text)
         if any(w in heavy for w in after) and value is not None and value >= max(4.0, months * 2.5):
             return (metric.start, metric.end, "unrealistic.workload",
@@ -780,10 +981,11 @@ def _workload(data: CheckInput, months: float | None):
 
 def _venues(data: CheckInput, months: float | None):
     """Several top journals at once, or one straight from the start of a PhD."""
-    found = []
-    for token in data.doc:
-        if token.text[:1].isupper() and token.lower_ in rubric_terms("prestige_venues"):
-            found.append(token)
+    venues = rubric_terms("prestige_venues")
+    if data.words.isdisjoint(venues):
+        return None
+    found = [token for token in data.tokens
+             if token.text[:1].isupper() and token.lower_ in venues]
     if len(found) >= 2 or (found and _entry_marker(data) and (months is None or months <= 12)):
         return (found[0].idx, found[-1].idx + len(found[-1].text), "unrealistic.many_leaps",
                 "publishing in the top journals is rare even over a whole career; several at "
@@ -803,10 +1005,11 @@ _HAS_ALL = re.compile(r"\b(every|each|all)\b")
 def _universal(data: CheckInput) -> int | None:
     """Where 'every/each/all' quantifies a noun ('every guest', 'all of my pupils'), if it does."""
     subjects = rubric_terms("absolute_subjects")
-    for token in data.doc:
+    tokens = data.tokens
+    for token in tokens:
         if token.lower_ not in subjects:
             continue
-        nxt = data.doc[token.i + 1] if token.i + 1 < len(data.doc) else token
+        nxt = tokens[token.i + 1] if token.i + 1 < len(tokens) else token
         if (token.dep_ in ("det", "predet") and token.head.pos_ == "NOUN") or \
                 (token.lower_ == "all" and nxt.lower_ == "of"):
             return token.idx
@@ -818,7 +1021,8 @@ def _performance_absolute(data: CheckInput, lowered: str):
     signals: list[tuple[int, int]] = []
     strong = ("forever", "every single", "first ring", "without fail", "each and every",
               "without exception", "100% of the time", "at all times")
-    for match in _list_re("performance_absolutes").finditer(lowered):
+    perf = _list_may_match("performance_absolutes", data)
+    for match in _list_re("performance_absolutes").finditer(lowered) if perf else ():
         phrase = match.group(1)
         if not _negated_absolute(lowered, match.start()):
             signals.append(match.span())
@@ -826,19 +1030,21 @@ def _performance_absolute(data: CheckInput, lowered: str):
                 return (match.start(), match.end(), "unrealistic.absolute",
                         f"'{phrase}' is an absolute no one can keep.",
                         "aim for a high but human bar, e.g. '95%' or 'fewer than 2 a quarter'.")
-    for token in data.doc if _HAS_ALL.search(lowered) else ():
-        if token.lower_ in rubric_terms("absolute_subjects") and token.dep_ in ("det", "predet") \
+    subjects = rubric_terms("absolute_subjects")
+    said = not data.words.isdisjoint(subjects)  # the loops below look for one of these tokens
+    for token in data.tokens if said and _HAS_ALL.search(lowered) else ():
+        if token.lower_ in subjects and token.dep_ in ("det", "predet") \
                 and token.head.pos_ == "NOUN" and token.head.dep_ in ("dobj", "pobj", "nsubjpass",
                                                                       "nsubj"):
             signals.append((token.idx, token.head.idx + len(token.head.text)))
             break
-    top = _list_re("top_marks").search(lowered)
+    top = _list_search("top_marks", data) if said else None
     everyone = _universal(data) if top else None
     if top and everyone is not None:  # 'every guest leaves a 5-star review', 'all of my pupils'
         return (min(top.start(), everyone), max(top.end(), data.bounds[1]),
                 "unrealistic.absolute", "the top mark from every single person is an absolute.",
                 "aim for a high but human bar, e.g. '90% of reviews at 5 stars'.")
-    fast = _FAST.search(lowered)
+    fast = _FAST.search(lowered) if signals else None  # a second signal, never the only one
     if fast:
         signals.append(fast.span())
     if len(signals) >= 2:
