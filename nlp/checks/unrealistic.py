@@ -165,10 +165,10 @@ def _time_frame_months(data: CheckInput) -> float | None:
     if spans:
         return max(min(spans), 0.0)
     lowered = data.lowered
-    frames = rubric_terms("launch_frames")
-    for frame in frames if _says(lowered, _first_words("launch_frames")) else ():
-        if frame in lowered:
-            return 0.03 if frame.endswith("day") else 0.25 if "week" in frame else 1.0
+    frame = _first_said(rubric_terms("launch_frames"), lowered) \
+        if _says(lowered, _first_words("launch_frames")) else None
+    if frame is not None:
+        return 0.03 if frame.endswith("day") else 0.25 if "week" in frame else 1.0
     first = _FIRST_PERIOD.search(lowered) if "first" in lowered else None
     if first:
         return {"week": 0.25, "month": 1.0, "quarter": 3.0, "year": 12.0}[first.group(1)]
@@ -179,6 +179,14 @@ def _time_frame_months(data: CheckInput) -> float | None:
 
 _FIRST_PERIOD = re.compile(r"\bfirst\s+(week|month|quarter|year)\b")
 _THIS_PERIOD = re.compile(r"\b(this|next|within a|in a|one)\s+(year|quarter|month)\b")
+
+
+def _first_said(terms: frozenset[str], text: str, padded: bool = False) -> str | None:
+    """The term said first in the text (the longer one when two start at the same place), so
+    the answer does not depend on the order of a set; ``padded``: whole words only."""
+    found = [(at, -len(term), term) for term in terms
+             if (at := text.find(f" {term} " if padded else term)) >= 0]
+    return min(found)[2] if found else None
 
 
 def _absolute(data: CheckInput):
@@ -585,10 +593,10 @@ def _from_zero(data: CheckInput, months: float | None):
     if not _says(text, _first_words("advanced_levels")):
         return None
     lowered = _padded_words(text)
-    level = next((m for m in rubric_terms("advanced_levels") if f" {m} " in lowered), None)
+    level = _first_said(rubric_terms("advanced_levels"), lowered, padded=True)
     if level is None:
         return None
-    start = next((m for m in rubric_terms("beginner_markers") if f" {m} " in lowered), None) \
+    start = _first_said(rubric_terms("beginner_markers"), lowered, padded=True) \
         or _starting_point(data.lowered)
     if start is None:
         return None

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 import nlp
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_public_names():
@@ -90,6 +96,30 @@ def test_context_from_dict_is_tolerant_and_strict():
 def test_deterministic(analyze):
     text = "Hopefully become a senior nurse and double my salary within 6 months!"
     assert analyze(text).to_dict() == analyze(text).to_dict()
+
+
+_ACROSS_PROCESSES = """
+import json, sys
+import nlp
+texts = json.loads(sys.stdin.read())
+print(json.dumps([nlp.analyze_goal(t, {"today": "2026-11-21"}).to_dict() for t in texts]))
+"""
+
+
+def test_deterministic_across_processes():
+    """Word lists are sets, whose order changes with each process's string hashing: no
+    result may depend on it (texts that say two terms of one list)."""
+    texts = ["Reach C2 proficiency and become fluent in Spanish from scratch by March 2027.",
+             "Get to native level, N1, starting from zero as a complete beginner by June 2027.",
+             "Sell 500 units on launch day and in the first week of opening week."]
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _ACROSS_PROCESSES], input=json.dumps(texts),
+                              capture_output=True, text=True, env=env, cwd=REPO_ROOT,
+                              check=True)
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0] == outputs[1] == outputs[2]
 
 
 def test_batch_matches_single():
