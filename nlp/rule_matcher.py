@@ -5,8 +5,9 @@ spaCy's Matcher starts every rule at every token and tests word lists
 distinct test, so with a hundred rules most of an answer's rule pass went into
 those calls. Three things remove most of them:
 
-* **Word rules** (one token, tests on the word alone) are looked up per word
-  type and cached, outside the Matcher.
+* **One-token rules** run outside the Matcher: their tests on the word alone
+  are looked up per word type and cached, and their tests on the token in
+  context (``LEMMA``, ``POS``...) are read from one ``Doc.to_array``.
 * **Lexeme flags**: a test that depends on the word alone is computed once per
   word type and stored as a vocabulary flag (``Vocab.add_flag``), which the
   Matcher checks in C. The tests made at every token (a rule's first token, and
@@ -20,8 +21,9 @@ those calls. Three things remove most of them:
   need words a given text lacks (a month, "review", "per"). Each rule has its
   own Matcher and runs only when the doc has, for every token the rule
   requires, a word passing that token's word tests (looked up per word type, as
-  a bit set), and only on the part of the doc from the first word that can
-  start a match to the last one plus the longest match.
+  a bit set), and only on the parts of the doc where a match can be: from the
+  first word that can start one, and around each occurrence of a token every
+  match has (a month, in a date rule).
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -44,6 +46,7 @@ BOOLEAN_WORD_ATTRS = ("LIKE_NUM", "IS_DIGIT", "IS_ALPHA", "IS_PUNCT", "IS_CURREN
 Spec = dict[str, Any]
 Key = tuple[str, str, Any]  # (attribute, operator, argument) of a word-level test
 WordTest = Callable[[Lexeme], bool]
+TOKEN_ATTRS = ("LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")  # set per token by the pipeline
 
 
 @dataclass(frozen=True)
@@ -57,13 +60,18 @@ class Rule:
 @dataclass(frozen=True)
 class _Sequence:
     """A rule of several tokens: its Matcher, the word-test bits a doc needs for a match,
-    the bits of a word that can start one (0: any word can), and its longest match."""
+    the bits of a word that can start one (0: any word can), and its longest match; and an
+    anchor, a token every match has (its word-test bit, 0 if none), with the most tokens a
+    match can have before it and from it on (None: no limit)."""
 
     key: str
     matcher: Matcher
     needs: int
     starts: int
     longest: int | None
+    anchor: int = 0
+    before: int = 0
+    after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -112,9 +120,23 @@ def _word_test(key: Key) -> WordTest:
     return lambda lexeme: test(lexeme.orth_)
 
 
+def _token_test(attr: str, value: Any) -> tuple[str, frozenset[int]] | None:
+    """A test on the token in context (its lemma, part of speech...): the attribute and the
+    ids it may have, or None if it is not a plain value or an ``IN`` list of strings."""
+    if isinstance(value, dict) and list(value) == ["IN"]:
+        value = value["IN"]
+    values = [value] if isinstance(value, str) else value
+    if attr not in TOKEN_ATTRS or not isinstance(values, list) or \
+            not all(isinstance(v, str) for v in values):
+        return None
+    return attr, frozenset(get_string_id(v) for v in values)
+
+
 def _is_word_rule(pattern: Sequence[Spec]) -> bool:
-    return len(pattern) == 1 and "OP" not in pattern[0] and \
-        all(_word_key(a, v) is not None for a, v in pattern[0].items())
+    """One token, each test on the word alone or a plain value of the token in context."""
+    return len(pattern) == 1 and "OP" not in pattern[0] and all(
+        _word_key(a, v) is not None or _token_test(a, v) is not None
+        for a, v in pattern[0].items())
 
 
 def _hot_positions(pattern: Sequence[Spec]) -> range:
@@ -202,9 +224,22 @@ class RuleMatcher:
     def __init__(self, vocab: Vocab, rules: Iterable[Rule]) -> None:
         rules = list(rules)
         self.vocab = vocab
-        self._word_rules = [(r.key, [_word_test(_word_key(a, v))  # type: ignore[arg-type]
-                                     for a, v in r.pattern[0].items()])
-                            for r in rules if _is_word_rule(r.pattern)]
+        self._word_rules: list[tuple[str, list[WordTest]]] = []
+        self._token_tests: dict[str, list[tuple[int, frozenset[int]]]] = {}  # column, ids
+        self._columns = ["ORTH"]  # what one Doc.to_array reads per token
+        for rule in (r for r in rules if _is_word_rule(r.pattern)):
+            tests = []
+            for attr, value in rule.pattern[0].items():
+                key = _word_key(attr, value)
+                if key is not None:
+                    tests.append(_word_test(key))
+                    continue
+                attr, ids = _token_test(attr, value)  # type: ignore[misc]
+                if attr not in self._columns:
+                    self._columns.append(attr)
+                self._token_tests.setdefault(rule.key, []).append(
+                    (self._columns.index(attr), ids))
+            self._word_rules.append((rule.key, tests))
         self._word_cache: dict[int, tuple[tuple[str, ...], int]] = {}
         sequences = [r for r in rules if not _is_word_rule(r.pattern)]
         self.flags, self._shared = _add_flags(vocab, [r.pattern for r in sequences])
@@ -217,7 +252,8 @@ class RuleMatcher:
             matcher = Matcher(vocab, validate=False)
             matcher.add(rule.key, [pattern])
             self._sequences.append(_Sequence(rule.key, matcher, *self._word_bits(rule.pattern),
-                                             _longest(rule.pattern)))
+                                             _longest(rule.pattern),
+                                             *self._anchor(rule.pattern)))
             if shared_at == {0} and "OP" not in rule.pattern[0]:
                 # A shared flag only on a required first token: that token is the match's
                 # first word, so testing the word is the exact check.
@@ -262,6 +298,16 @@ class RuleMatcher:
                 anywhere = anywhere or not bits or negated
         return needs, 0 if anywhere else starts
 
+    def _anchor(self, pattern: Sequence[Spec]) -> tuple[int, int, int | None]:
+        """The first token a match must have once, with a word test and a bounded number of
+        tokens before it: its bit, and the most tokens before it and from it on."""
+        for position, spec in enumerate(pattern):
+            key = next((k for a, v in spec.items() if (k := _word_key(a, v)) is not None), None)
+            before = _longest(pattern[:position])
+            if "OP" not in spec and key is not None and before is not None:
+                return 1 << self._bits[key], before, _longest(pattern[position:])
+        return 0, 0, None
+
     def _word_facts(self, orth: int) -> tuple[tuple[str, ...], int]:
         """A word type's one-word rule hits, and the bits of the word tests it passes."""
         facts = self._word_cache.get(orth)
@@ -274,9 +320,13 @@ class RuleMatcher:
             facts = self._word_cache[orth] = (hits, bits)
         return facts
 
+    def _in_context(self, key: str, row: list[int]) -> bool:
+        """Whether a one-token rule's tests on the token in context pass (row: to_array's)."""
+        return all(row[column] in ids for column, ids in self._token_tests.get(key, ()))
+
     @staticmethod
-    def _run(rule: _Sequence, doc: Doc, words: list[int]) -> list[tuple[int, int, int]]:
-        """The rule's Matcher on the part of the doc where its matches can be."""
+    def _windows(rule: _Sequence, words: list[int]) -> list[tuple[int, int]]:
+        """The parts of the doc where the rule's matches can be, in order, not overlapping."""
         first, end = 0, len(words)
         if rule.starts:
             first = next((i for i, bits in enumerate(words) if bits & rule.starts), end)
@@ -285,18 +335,38 @@ class RuleMatcher:
             if rule.longest is not None:
                 last = next(i for i in range(end - 1, first - 1, -1) if words[i] & rule.starts)
                 end = min(end, last + rule.longest)
-        if first == 0 and end == len(words):
+        if not rule.anchor:
+            return [(first, end)]
+        anchors = [i for i, bits in enumerate(words) if bits & rule.anchor]
+        if rule.after is None:
+            return [(max(first, anchors[0] - rule.before), end)]
+        windows: list[tuple[int, int]] = []
+        for at in anchors:  # each match has an anchor token, within before/after of it
+            low, high = max(first, at - rule.before), min(end, at + rule.after)
+            if windows and low <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+            elif low < high:
+                windows.append((low, high))
+        return windows
+
+    def _run(self, rule: _Sequence, doc: Doc, words: list[int]) -> list[tuple[int, int, int]]:
+        """The rule's Matcher on the parts of the doc where its matches can be."""
+        windows = self._windows(rule, words)
+        if windows == [(0, len(words))]:
             return rule.matcher(doc)
-        return [(key, first + s, first + e) for key, s, e in rule.matcher(doc[first:end])]
+        return [(key, low + s, low + e) for low, high in windows
+                for key, s, e in rule.matcher(doc[low:high])]
 
     def __call__(self, doc: Doc) -> list[Hit]:
         strings = self.vocab.strings
         hits: list[Hit] = []
         words: list[int] = []  # each token's word-test bits
-        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-            keys, bits = self._word_facts(orth)
+        array = doc.to_array(self._columns)
+        rows = array.tolist() if array.ndim == 2 else [[orth] for orth in array.tolist()]
+        for i, row in enumerate(rows):
+            keys, bits = self._word_facts(row[0])
             words.append(bits)
-            hits.extend(Hit(key, i, i + 1) for key in keys)
+            hits.extend(Hit(key, i, i + 1) for key in keys if self._in_context(key, row))
         present = 0
         for bits in set(words):
             present |= bits

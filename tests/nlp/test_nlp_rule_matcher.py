@@ -112,12 +112,16 @@ def test_a_rule_runs_when_its_required_words_are_there_whatever_its_optional_one
         Rule("any", [{"LOWER": "x", "OP": "?"}, {}, {"TEXT": {"REGEX": "^Q[1-4]$"}}]),
         Rule("neg", [{"LOWER": "no", "OP": "!"}, {"LOWER": "june"}]),
         Rule("count", [{"LOWER": "by"}, {"LOWER": "the", "OP": "{1,2}"}, {"LOWER": "end"}]),
+        Rule("far", [{"LOWER": "early", "OP": "?"}, {"LOWER": "of", "OP": "?"},
+                     {"LOWER": "june"}, {"IS_DIGIT": True, "OP": "?"}]),
     ]
     matcher = RuleMatcher(language.vocab, rules)
     plain = _plain(language.vocab, rules)
     for text in ("june", "early july", "by of 3", "by the end of of 10", "by the end 10",
                  "in 2027", "in never 2027", "x y Q3", "y Q3", "Q3", "", "JUNE by OF 7 in 5 y Q4",
                  "a b by the the end c by end d by the end", "no june, june no june",
-                 "early early june x early", "by the the the end by"):
+                 "early early june x early", "by the the the end by",
+                 "early of june 5 " + "word " * 30 + "june 7 early june of early june",
+                 "june june june", "x " * 20 + "of june"):
         doc = language(text)
         assert _hits(matcher, doc) == plain(doc), text
