@@ -59,6 +59,15 @@ def _lowered(text: str) -> str | None:
     return None
 
 
+def _find(key: str, text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """(start, end) of the matches of ``cue_patterns(key)`` in ``text`` (``lowered`` is
+    ``_lowered(text)``)."""
+    fast = _lower_patterns(key) if lowered is not None else None
+    if fast is None:
+        return [m.span() for m in cue_patterns(key).finditer(text)]
+    return [m.span() for m in fast.finditer(lowered)]
+
+
 class _Sentence:
     """One sentence's text, tokens and shared facts, read once for all the helpers."""
 
@@ -77,10 +86,7 @@ class _Sentence:
 
     def find(self, key: str) -> list[tuple[int, int]]:
         """(start, end) of the matches of ``cue_patterns(key)`` in the sentence."""
-        fast = _lower_patterns(key) if self.lowered is not None else None
-        if fast is None:
-            return [m.span() for m in cue_patterns(key).finditer(self.text)]
-        return [m.span() for m in fast.finditer(self.lowered)]
+        return _find(key, self.text, self.lowered)
 
     @property
     def goal_like(self) -> bool:
@@ -389,16 +395,18 @@ def specifics(sent: Span) -> list[str]:
     """The specifics one sentence packs, as written: steps (verbs with a direct object),
     items listed after a noun, figures, top titles and pay words."""
     text, base = sent.text, sent.start_char
-    titles = [m.group(0) for m in cue_patterns("destination_titles").finditer(text)]
-    covered = [(base + m.start(), base + m.end())
-               for m in cue_patterns("destination_titles").finditer(text)]
+    lowered = _lowered(text)
+    found = _find("destination_titles", text, lowered)
+    covered = [(base + a, base + b) for a, b in found]
     out: list[str] = []
     for t in sent:
-        if any(a <= t.idx < b for a, b in covered):
+        if covered and any(a <= t.idx < b for a, b in covered):
             continue
-        step = t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
-        listed = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") \
+        pos = t.pos_
+        step = pos == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+        listed = pos in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") \
             and t.head.pos_ in ("NOUN", "PROPN")
         if step or listed or t.like_num:
             out.append(" ".join([t.text, *(c.text for c in t.children if c.dep_ == "prt")]))
-    return out + titles + [m.group(0) for m in cue_patterns("detail_money").finditer(text)]
+    return out + [text[a:b] for a, b in found] \
+        + [text[a:b] for a, b in _find("detail_money", text, lowered)]
