@@ -41,6 +41,66 @@ def cue_patterns(key: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@cache
+def _lower_patterns(key: str) -> re.Pattern[str] | None:
+    """``cue_patterns(key)`` without IGNORECASE, for lower-cased text (about three times
+    faster); None when a pattern has an upper-case character, so only lower-case works."""
+    patterns = load_json("answer_cues.json")[key]
+    if any(p != p.lower() for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased when that matches as IGNORECASE does: every character is ASCII
+    or has no case (curly quotes, dashes); else None."""
+    if text.isascii() or all(c.isascii() or c.lower() == c.upper() for c in text):
+        return text.lower()
+    return None
+
+
+def _find(key: str, text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """(start, end) of the matches of ``cue_patterns(key)`` in ``text`` (``lowered`` is
+    ``_lowered(text)``)."""
+    fast = _lower_patterns(key) if lowered is not None else None
+    if fast is None:
+        return [m.span() for m in cue_patterns(key).finditer(text)]
+    return [m.span() for m in fast.finditer(lowered)]
+
+
+class _Sentence:
+    """One sentence's text, tokens and shared facts, read once for all the helpers."""
+
+    def __init__(self, sent: Span, text: str, lowered: str | None,
+                 fillers: list[tuple[int, int]]) -> None:
+        self.span = sent
+        self.start, self.end = sent.start_char, sent.end_char
+        self.text = text[self.start:self.end]
+        self.lowered = lowered[self.start:self.end] if lowered is not None else None
+        self.tokens = list(sent)
+        self.forward = any((t.lower_ in FORWARD or t.lemma_ in FORWARD)
+                           and not any(a <= t.idx < b for a, b in fillers)
+                           for t in self.tokens)
+        self._goal_like: bool | None = None
+        self._retrospective: bool | None = None
+
+    def find(self, key: str) -> list[tuple[int, int]]:
+        """(start, end) of the matches of ``cue_patterns(key)`` in the sentence."""
+        return _find(key, self.text, self.lowered)
+
+    @property
+    def goal_like(self) -> bool:
+        if self._goal_like is None:
+            self._goal_like = self.forward or _building(self.tokens)
+        return self._goal_like
+
+    @property
+    def retrospective(self) -> bool:
+        if self._retrospective is None:
+            self._retrospective = _past_root(self.span) and not self.forward
+        return self._retrospective
+
+
 @dataclass(frozen=True)
 class Part:
     """A run of sentences in one time frame; offsets into the answer text."""
@@ -101,21 +161,20 @@ def cue_words(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_json("answer_cues.json")[key])
 
 
-def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]:
-    """(position, frame) cues of one sentence, and whether the first long cue is relational.
+def _cues(sent: _Sentence, months: list[float]) -> tuple[list[tuple[int, str]], bool, bool]:
+    """(position, frame) cues of one sentence, whether the first long cue is relational, and
+    whether the sentence has a time word of its own (not only a date).
 
     "Now", "currently", "at the moment" mark the near term only in a sentence about a
     goal or a skill being built ("right now I'm studying for the CCNA"), not in one that
     describes the present ("I currently work nights at a care home").
     """
-    sentence = sent.text
-    longs = [(m.start(), m.end()) for m in cue_patterns("long_term").finditer(sentence)]
-    found = list(cue_patterns("short_term").finditer(sentence))
-    spans = [(m.start(), m.end()) for m in found]
-    if _goal_like(sent):
-        spans += [(m.start(), m.end())
-                  for m in cue_patterns("short_term_present").finditer(sentence)]
+    longs = sent.find("long_term")
+    spans = sent.find("short_term")
+    if sent.goal_like:
+        spans += sent.find("short_term_present")
         spans += _first_adverbs(sent)
+    lexical = bool(longs or spans)
     shorts = [(a, b) for a, b in spans
               if not any(x < b and a < y for x, y in longs)]
     cues = [(a, LONG) for a, _ in longs] + [(a, SHORT) for a, _ in shorts]
@@ -126,17 +185,17 @@ def _cues(sent: Span, months: list[float]) -> tuple[list[tuple[int, str]], bool]
             elif value <= SHORT_MONTHS:
                 cues.append((0, SHORT))
     cues.sort()
-    relational = bool(longs) and bool(RELATIONAL.match(sentence, longs[0][0]))
-    return cues, relational
+    relational = bool(longs) and bool(RELATIONAL.match(sent.text, longs[0][0]))
+    return cues, relational, lexical
 
 
-def _first_adverbs(sent: Span) -> list[tuple[int, int]]:
+def _first_adverbs(sent: _Sentence) -> list[tuple[int, int]]:
     """ "First, I want to...", "but first I'd like to...", "I'd initially focus on...": an
     ordering adverb before a goal's verb marks the near term; not "the first person" (an
     adjective), "when I first joined" (the past, a subordinate clause), "I came first"."""
     adverbs = cue_words("short_term_adverbs")
-    base = sent.start_char
-    return [(t.idx - base, t.idx - base + len(t.text)) for t in sent
+    base = sent.start
+    return [(t.idx - base, t.idx - base + len(t.text)) for t in sent.tokens
             if t.lower_ in adverbs and t.pos_ == "ADV" and t.dep_ == "advmod"
             and t.i < t.head.i and _aiming_verb(t.head)]
 
@@ -155,11 +214,11 @@ def _aiming_verb(verb: Token) -> bool:
     return False
 
 
-def _date_months(sentence: Span, deadlines: list[Deadline], today_year: int,
+def _date_months(sentence: _Sentence, deadlines: list[Deadline], today_year: int,
                  today_ordinal: int) -> list[float]:
     out = [(d.date.toordinal() - today_ordinal) / 30.44 for d in deadlines
            if d.date is not None and d.kind == "date"
-           and sentence.start_char <= d.start < sentence.end_char]
+           and sentence.start <= d.start < sentence.end]
     out += [(int(m.group(0)) - today_year) * 12.0 for m in YEAR.finditer(sentence.text)]
     return out
 
@@ -183,29 +242,32 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
     cued = False
     destination: tuple[int, int] | None = None
     lead_in: list[Part] = []
-    for sent in doc.sents:
+    text = doc.text  # built from the tokens on every access: read it once
+    lowered = _lowered(text)
+    fillers = find_fillers(doc)
+    for span in doc.sents:
+        sent = _Sentence(span, text, lowered, fillers)
         months = _date_months(sent, deadlines, today_year, today_ordinal)
-        cues, relational = _cues(sent, months)
-        lexical = _lexical(sent)
-        sent_text = sent.text  # built from the tokens on every access: read it once
+        cues, relational, lexical = _cues(sent, months)
+        sent_text = sent.text
         direction = _direction(sent)
-        retrospective = _retrospective(sent)
+        retrospective = sent.retrospective
         if cues and not LABEL.search(sent_text) and retrospective:
             cues = []  # "my last company cut commissions twice in a year" is history, not a goal
-        elif cues and cue_patterns("non_direction").search(sent_text) and not direction:
+        elif cues and sent.find("non_direction") and not direction:
             cues = []  # "see where it goes over time" names no direction
         if destination is None and direction:
-            found = cue_patterns("destination_titles").search(sent_text)
-            destination = (sent.start_char + found.start(), sent.start_char + found.end()) \
+            found = sent.find("destination_titles")
+            destination = (sent.start + found[0][0], sent.start + found[0][1]) \
                 if found else None
         if not cues:
-            if not cued and _goal_like(sent):
-                lead_in.append(Part(SHORT, sent.start_char, sent.end_char, False))
+            if not cued and sent.goal_like:
+                lead_in.append(Part(SHORT, sent.start, sent.end, False))
             # A move to a bigger role with no time words is a direction, for this sentence.
             weak = LONG if current != LONG and direction else None
             # Background about the past ("I've always been a people person") belongs to
             # no time frame; the frame before it goes on after it.
-            segments.append((sent.start_char, sent.end_char,
+            segments.append((sent.start, sent.end,
                              None if retrospective else weak or current))
             continue
         cued = True
@@ -219,7 +281,7 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
             later_short = True
         edges = [0] + [pos for pos, _ in cues[1:]] + [len(sent_text)]
         for (_, frame), a, b in zip(cues, edges, edges[1:], strict=False):
-            segments.append((sent.start_char + a, sent.start_char + b, frame))
+            segments.append((sent.start + a, sent.start + b, frame))
         current = cues[-1][1]
     parts: list[Part] = []
     for start, end, frame in segments:
@@ -230,7 +292,6 @@ def _analyze(doc: Doc, deadlines: list[Deadline], today_year: int,
             parts[-1] = Part(frame, last.start, end, last.explicit)
         else:
             parts.append(Part(frame, start, end, True))
-    text = doc.text  # built from the tokens on every access: read it once
     detail = _detail(doc, text, [p for p in parts if p.frame == LONG])
     return AnswerStructure(tuple(_trim(text, p) for p in parts), cued, opens_with,
                            later_short, detail, destination,
@@ -242,14 +303,13 @@ FORWARD = frozenset({"will", "'ll", "would", "'d", "want", "like", "plan", "hope
                      "keen", "wish", "can", "could", "may", "might", "must", "ready"})
 
 
-def _retrospective(sent: Span) -> bool:
-    """A sentence about the past: past-tense root and nothing looking forward."""
+def _past_root(sent: Span) -> bool:
+    """The root is past tense with a subject (with nothing looking forward, a sentence about
+    the past)."""
     root = sent.root
     past = root.tag_ == "VBD" or (root.tag_ == "VBN" and any(
         c.lemma_ == "have" for c in root.children))
-    if not past or not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        return False
-    return not _forward(sent)
+    return past and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
 
 
 def is_past(token: Token) -> bool:
@@ -258,40 +318,24 @@ def is_past(token: Token) -> bool:
         c.lemma_ == "have" and c.dep_ == "aux" for c in token.children))
 
 
-def _lexical(sent: Span) -> bool:
-    text = sent.text
-    return bool(cue_patterns("short_term").search(text) or cue_patterns("long_term").search(text)
-                or ((cue_patterns("short_term_present").search(text) or _first_adverbs(sent))
-                    and _goal_like(sent)))
-
-
-def _forward(sent: Span) -> bool:
-    """Some word looks ahead (filler uses such as "like," do not)."""
-    fillers = find_fillers(sent.doc)
-    return any((t.lower_ in FORWARD or t.lemma_ in FORWARD)
-               and not any(a <= t.idx < b for a, b in fillers) for t in sent)
-
-
-def _goal_like(sent: Span) -> bool:
-    """A sentence about an aim, or about a skill being built now ("I'm studying for X")."""
-    if _forward(sent):
-        return True
+def _building(tokens: list[Token]) -> bool:
+    """A skill being built now ("I'm studying for X"): with a forward word, a goal sentence."""
     building = cue_words("building_verbs")
     return any(t.tag_ == "VBG" and t.lemma_ in building and any(
-        c.lemma_ == "be" and c.dep_ == "aux" for c in t.children) for t in sent)
+        c.lemma_ == "be" and c.dep_ == "aux" for c in t.children) for t in tokens)
 
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "prt", "prep", "acomp", "oprd", "dative", "advmod"})
 
 
-def _direction(sent: Span) -> bool:
+def _direction(sent: _Sentence) -> bool:
     """A forward-looking move to a bigger role with no time words: "my aim is to become a
     charge nurse", "I'd like to grow into a lead role", "then move up to management"."""
-    if not _forward(sent) or _retrospective(sent):
+    if not sent.forward or sent.retrospective:
         return False
     verbs, targets = cue_words("direction_verbs"), cue_words("direction_targets")
     leading, units = cue_words("leading_verbs"), cue_words("direction_units")
-    for token in sent:
+    for token in sent.tokens:
         if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in verbs or is_past(token):
             continue
         wanted = targets | units if token.lemma_ in leading else targets
@@ -351,16 +395,18 @@ def specifics(sent: Span) -> list[str]:
     """The specifics one sentence packs, as written: steps (verbs with a direct object),
     items listed after a noun, figures, top titles and pay words."""
     text, base = sent.text, sent.start_char
-    titles = [m.group(0) for m in cue_patterns("destination_titles").finditer(text)]
-    covered = [(base + m.start(), base + m.end())
-               for m in cue_patterns("destination_titles").finditer(text)]
+    lowered = _lowered(text)
+    found = _find("destination_titles", text, lowered)
+    covered = [(base + a, base + b) for a, b in found]
     out: list[str] = []
     for t in sent:
-        if any(a <= t.idx < b for a, b in covered):
+        if covered and any(a <= t.idx < b for a, b in covered):
             continue
-        step = t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)
-        listed = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") \
+        pos = t.pos_
+        step = pos == "VERB" and any(c.dep_ == "dobj" for c in t.children)
+        listed = pos in ("NOUN", "PROPN") and t.dep_ in ("conj", "appos") \
             and t.head.pos_ in ("NOUN", "PROPN")
         if step or listed or t.like_num:
             out.append(" ".join([t.text, *(c.text for c in t.children if c.dep_ == "prt")]))
-    return out + titles + [m.group(0) for m in cue_patterns("detail_money").finditer(text)]
+    return out + [text[a:b] for a, b in found] \
+        + [text[a:b] for a, b in _find("detail_money", text, lowered)]
