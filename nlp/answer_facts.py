@@ -6,18 +6,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.parts_of_speech import ADJ, NOUN, PROPN, VERB
+
 from .answer_structure import LONG
 from .checks.answer import spoken_seconds
 from .checks.answer_relevance import job_terms
 from .checks.answer_structure import near_term_parts, structure
 from .checks.base import CheckInput
 from .fillers import filler_rate, find_fillers
+from .job_terms import token_columns
 from .result import Facts
 
 TOP_WORDS = 8
 _NOT_CONTENT = frozenset({"want", "like", "would", "get", "make", "go", "think", "know", "be",
                           "have", "do", "say", "thing", "lot", "way", "really", "also", "able",
                           "term", "short", "long", "goal", "year", "month"})
+_CONTENT_POS = frozenset({NOUN, PROPN, VERB, ADJ})
 
 
 @dataclass(frozen=True)
@@ -60,18 +64,17 @@ def top_words(data: CheckInput, limit: int = TOP_WORDS) -> list[dict[str, Any]]:
     counts: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
     first: dict[str, int] = {}
-    for t in data.doc:
-        if not (t.is_alpha and not t.is_stop and len(t.text) > 1
-                and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")):
+    c = token_columns(data.doc)
+    for i, pos in enumerate(c.pos):
+        if not (c.alpha[i] and not c.stop[i] and c.length[i] > 1 and pos in _CONTENT_POS):
             continue
-        key = t.lemma_.lower()
-        if key in _NOT_CONTENT or t.lower_ in _NOT_CONTENT or any(
-                a <= t.idx < b for a, b in fillers):
+        key, low, idx = c.lemma[i], c.lower[i], c.idx[i]
+        if key in _NOT_CONTENT or low in _NOT_CONTENT or any(a <= idx < b for a, b in fillers):
             continue
         counts[key] += 1
-        first.setdefault(key, t.i)
-        form = t.text if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1) \
-            else t.lower_
+        first.setdefault(key, i)
+        text = c.text[i]
+        form = text if pos == PROPN or (text.isupper() and len(text) > 1) else low
         forms.setdefault(key, Counter())[form] += 1
     # "Data" (a name) and "data" (lemma "datum") are one word.
     written = {f.lower(): k for k in counts for f in forms[k] if f.lower() != k}

@@ -8,6 +8,8 @@ Only filler *uses* count: "like" between commas or opening a sentence, not
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 ALWAYS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "basically"})
@@ -30,6 +32,7 @@ def _next(token: Token) -> Token | None:
 
 
 CANDIDATES = ALWAYS | {"like", "kind", "sort", "you", "i"}
+_CANDIDATE_HASHES = frozenset(hash_string(w) for w in CANDIDATES)
 
 
 def find_fillers(doc: Doc) -> list[tuple[int, int]]:
@@ -42,10 +45,14 @@ def find_fillers(doc: Doc) -> list[tuple[int, int]]:
 
 def _find_fillers(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
-    for token in doc:
-        low = token.lower_
-        if low not in CANDIDATES:
+    if not len(doc):
+        return out
+    # Only candidate words become Token objects: compare the lower-case forms' hashes.
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower not in _CANDIDATE_HASHES:
             continue
+        token = doc[i]
+        low = token.lower_
         nxt, prev = _next(token), _prev(token)
         if low in ALWAYS:
             out.append((token.idx, token.idx + len(token.text)))

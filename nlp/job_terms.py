@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span
 
 from .answer_structure import cue_patterns, cue_words
@@ -259,9 +260,52 @@ def role_phrases(title: list) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@dataclass(frozen=True)
+class TokenColumns:
+    """Token attributes of a doc as plain lists, one item per token (read once per doc:
+    ``for t in doc`` builds new Token objects and reads every attribute again)."""
+
+    pos: list[int]  # spacy.parts_of_speech ids
+    alpha: list[bool]
+    stop: list[bool]
+    length: list[int]
+    idx: list[int]
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]  # lower case
+
+
+_COLUMNS = [POS, IS_ALPHA, IS_STOP, LENGTH, IDX, ORTH, LOWER, LEMMA]
+
+
+def token_columns(doc: Doc) -> TokenColumns:
+    """The doc's token columns, cached on the doc."""
+    cached = doc.user_data.get("coach_token_columns")
+    if cached is None:
+        cached = doc.user_data["coach_token_columns"] = _token_columns(doc)
+    return cached
+
+
+def _token_columns(doc: Doc) -> TokenColumns:
+    if not len(doc):
+        return TokenColumns([], [], [], [], [], [], [], [])
+    pos, alpha, stop, length, idx, orth, lower, lemma = doc.to_array(_COLUMNS).T.tolist()
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
+    lowered: dict[int, str] = {}
+    for h in {*orth, *lower}:
+        names[h] = strings[h]
+    for h in set(lemma):
+        lowered[h] = strings[h].lower()
+    return TokenColumns(pos, [bool(a) for a in alpha], [bool(s) for s in stop], length, idx,
+                        [names[h] for h in orth], [names[h] for h in lower],
+                        [lowered[h] for h in lemma])
+
+
 def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict[str, object]]]:
     """Terms the answer uses (first span of each) and important ones it misses."""
-    lemmas = [t.lemma_.lower() for t in doc]
+    columns = token_columns(doc)
+    lemmas = columns.lemma
     where: dict[str, list[int]] = {}
     for i, lemma in enumerate(lemmas):
         where.setdefault(lemma, []).append(i)
@@ -274,9 +318,8 @@ def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict
                 missing.append({"term": term.term, "requirement": term.requirement,
                                 "nice_to_have": term.nice_to_have})
             continue
-        start = doc[span[0]].idx
-        last = doc[span[1] - 1]
-        end = last.idx + len(last.text)
+        start = columns.idx[span[0]]
+        end = columns.idx[span[1] - 1] + columns.length[span[1] - 1]
         used.append({"term": term.term, "start": start, "end": end, "text": text[start:end],
                      "heading": term.heading})
     used.sort(key=lambda u: (u["start"], -u["end"]))

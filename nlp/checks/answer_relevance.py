@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from spacy.parts_of_speech import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..answer_structure import FORWARD, analyze_structure, cue_patterns, cue_words, is_past
-from ..job_terms import JobProfile, job_profile, match_terms
+from ..job_terms import JobProfile, job_profile, match_terms, token_columns
 from ..result import Finding
 from .answer_findings import answer_finding
 from .base import CheckInput
@@ -35,6 +37,8 @@ _YEAR_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "eighteen": 1.5, "twelve"
 MIN_RELEVANT_SHARE = 0.28
 LOW_SHARE = 0.1
 MIN_NOUNS = 3
+_cue_words = cache(cue_words)  # one set or pattern per list, not one per call
+_cue_patterns = cache(cue_patterns)
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def signals(data: CheckInput) -> AnswerSignals:
     if cached is not None:
         return cached
     profile = profile_of(data)
-    nouns = _nouns(data.doc)
+    nouns = _nouns(data.doc, 0, len(data.doc))
     shared = len(nouns & profile.lemmas) if profile else len(nouns)
     goal_nouns = _goal_nouns(data)
     if profile and len(goal_nouns) >= MIN_NOUNS:
@@ -98,7 +102,7 @@ def signals(data: CheckInput) -> AnswerSignals:
             nouns, shared = goal_nouns, goal_shared
     found = job_terms(data)
     used = found["used"]
-    stock = [m.span() for m in cue_patterns("platitudes").finditer(data.text)]
+    stock = [m.span() for m in _cue_patterns("platitudes").finditer(data.text)]
     platitudes = len(stock)
     concrete = len({u["term"].lower() for u in used})
     # Names and amounts are concrete; "every day" and "a hundred percent" in a stock phrase
@@ -120,11 +124,14 @@ def role_aim(doc: Doc, profile: JobProfile) -> Span | None:
     in the past ("I did customer success for years") or set aside ("not nursing")."""
     if not profile.role_phrases:
         return None
-    words = [t.lower_ if t.pos_ == "PROPN" else t.lemma_.lower() for t in doc]
+    columns = token_columns(doc)
+    words = [low if pos == PROPN else lemma
+             for pos, low, lemma in zip(columns.pos, columns.lower, columns.lemma, strict=True)]
     for phrase in profile.role_phrases:
-        size = len(phrase)
-        for i in range(len(words) - size + 1):
-            if tuple(words[i:i + size]) == phrase and _aimed(doc[i + size - 1]):
+        size, first = len(phrase), phrase[0]
+        for i, word in enumerate(words[:max(0, len(words) - size + 1)]):
+            if word == first and tuple(words[i:i + size]) == phrase and \
+                    _aimed(doc[i + size - 1]):
                 return doc[i:i + size]
     return None
 
@@ -136,14 +143,14 @@ def _aimed(token: Token) -> bool:
     noun = token
     while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:
         noun = noun.head  # "pastry" in "a solid pastry chef": judge the whole title
-    if any(c.dep_ == "amod" and c.lower_ in cue_words("competence_words")
+    if any(c.dep_ == "amod" and c.lower_ in _cue_words("competence_words")
            for c in noun.children):
         return False
-    subjects = cue_words("aim_subjects")
+    subjects = _cue_words("aim_subjects")
     aimed = False
     for head in token.ancestors:
         if any(c.dep_ == "neg" for c in head.children) or is_past(head) or \
-                head.lemma_.lower() in cue_words("pretence_verbs"):
+                head.lemma_.lower() in _cue_words("pretence_verbs"):
             return False
         if head.lemma_.lower() in FORWARD or head.lower_ in FORWARD or any(
                 (c.lower_ in FORWARD and c.dep_ in ("aux", "nsubj", "nsubjpass"))
@@ -153,12 +160,23 @@ def _aimed(token: Token) -> bool:
     return aimed
 
 
-def _nouns(doc: Doc | Span) -> set[str]:
-    """Content nouns; generic ones (year, people, role, goal) say nothing about a field."""
-    generic = cue_words("generic_nouns")
-    return {lemma for t in doc if t.pos_ in ("NOUN", "PROPN") and t.is_alpha and not t.is_stop
-            and len(t.text) > 2 and (lemma := t.lemma_.lower()) not in generic}
+def _nouns(doc: Doc, start: int, end: int) -> set[str]:
+    """Content nouns of doc[start:end]; generic ones (year, people, role, goal) say nothing
+    about a field."""
+    return {lemma for i, lemma in _content_nouns(doc) if start <= i < end}
 
+
+def _content_nouns(doc: Doc) -> list[tuple[int, str]]:
+    """(token index, lemma) of the doc's content nouns, cached on the doc."""
+    cached = doc.user_data.get("coach_content_nouns")
+    if cached is None:
+        generic = _cue_words("generic_nouns")
+        c = token_columns(doc)
+        cached = doc.user_data["coach_content_nouns"] = [
+            (i, c.lemma[i]) for i, pos in enumerate(c.pos)
+            if pos in (NOUN, PROPN) and c.alpha[i] and not c.stop[i] and c.length[i] > 2
+            and c.lemma[i] not in generic]
+    return cached
 
 
 def _goal_nouns(data: CheckInput) -> set[str]:
@@ -169,7 +187,7 @@ def _goal_nouns(data: CheckInput) -> set[str]:
     for part in found.parts:
         span = data.doc.char_span(part.start, part.end, alignment_mode="expand")
         if span is not None:
-            out |= _nouns(span)
+            out |= _nouns(data.doc, span.start, span.end)
     return out
 
 
@@ -189,7 +207,7 @@ def check_irrelevant(data: CheckInput) -> list[Finding]:
 
 
 def check_unrealistic(data: CheckInput) -> list[Finding]:
-    top = cue_patterns("top_titles")
+    top = _cue_patterns("top_titles")
     for sent in data.doc.sents:
         text = sent.text
         title = top.search(text)
@@ -197,7 +215,7 @@ def check_unrealistic(data: CheckInput) -> list[Finding]:
             base = sent.start_char
             return [answer_finding(data, "unrealistic", "unrealistic.top_job",
                                    base + title.start(), base + title.end())]
-    match = cue_patterns("absolutes").search(data.text)
+    match = _cue_patterns("absolutes").search(data.text)
     if match:
         return [answer_finding(data, "unrealistic", "unrealistic.absolute", match.start(),
                                match.end())]
@@ -223,6 +241,6 @@ def check_vague(data: CheckInput) -> list[Finding]:
     sig = signals(data)
     if not sig.vague:
         return []
-    match = cue_patterns("platitudes").search(data.text)
+    match = _cue_patterns("platitudes").search(data.text)
     start, end = (match.start(), match.end()) if match else data.bounds
     return [answer_finding(data, "vague", "vague", start, end)]
