@@ -13,10 +13,12 @@ marked ``nice_to_have`` and never ``requirement``; the rest of the description
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, LENGTH, LOWER, ORTH, POS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from .answer_structure import cue_patterns, cue_words
@@ -266,8 +268,8 @@ class TokenColumns:
     ``for t in doc`` builds new Token objects and reads every attribute again)."""
 
     pos: list[int]  # spacy.parts_of_speech ids
-    alpha: list[bool]
-    stop: list[bool]
+    alpha: list[int]  # 1 or 0
+    stop: list[int]
     length: list[int]
     idx: list[int]
     text: list[str]
@@ -291,15 +293,27 @@ def _token_columns(doc: Doc) -> TokenColumns:
         return TokenColumns([], [], [], [], [], [], [], [])
     pos, alpha, stop, length, idx, orth, lower, lemma = doc.to_array(_COLUMNS).T.tolist()
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    lowered: dict[int, str] = {}
-    for h in {*orth, *lower}:
-        names[h] = strings[h]
-    for h in set(lemma):
-        lowered[h] = strings[h].lower()
-    return TokenColumns(pos, [bool(a) for a in alpha], [bool(s) for s in stop], length, idx,
-                        [names[h] for h in orth], [names[h] for h in lower],
-                        [lowered[h] for h in lemma])
+    return TokenColumns(pos, alpha, stop, length, idx,
+                        _named(orth, strings, _NAMES, str), _named(lower, strings, _NAMES, str),
+                        _named(lemma, strings, _LOWERED, str.lower))
+
+
+# String hash -> string (or its lower case), shared by all docs: a hash names one string.
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MAX_NAMES = 200_000
+
+
+def _named(hashes: list[int], strings: StringStore, memo: dict[int, str],
+           form: Callable[[str], str]) -> list[str]:
+    new = set(hashes).difference(memo)
+    if new:
+        if len(memo) > _MAX_NAMES:
+            memo.clear()
+            new = set(hashes)
+        for h in new:
+            memo[h] = form(strings[h])
+    return [memo[h] for h in hashes]
 
 
 def match_terms(doc: Doc, text: str, profile: JobProfile) -> dict[str, list[dict[str, object]]]:

@@ -208,8 +208,9 @@ def check_irrelevant(data: CheckInput) -> list[Finding]:
 
 def check_unrealistic(data: CheckInput) -> list[Finding]:
     top = _cue_patterns("top_titles")
+    whole = data.doc.text
     for sent in data.doc.sents:
-        text = sent.text
+        text = whole[sent.start_char:sent.end_char]  # sent.text, without making its tokens
         title = top.search(text)
         if title and _near(text):
             base = sent.start_char
