@@ -69,13 +69,18 @@ def top_words(data: CheckInput, limit: int = TOP_WORDS) -> list[dict[str, Any]]:
         if not (c.alpha[i] and not c.stop[i] and c.length[i] > 1 and pos in _CONTENT_POS):
             continue
         key, low, idx = c.lemma[i], c.lower[i], c.idx[i]
-        if key in _NOT_CONTENT or low in _NOT_CONTENT or any(a <= idx < b for a, b in fillers):
+        if key in _NOT_CONTENT or low in _NOT_CONTENT or (fillers and any(
+                a <= idx < b for a, b in fillers)):
             continue
-        counts[key] += 1
-        first.setdefault(key, i)
         text = c.text[i]
         form = text if pos == PROPN or (text.isupper() and len(text) > 1) else low
-        forms.setdefault(key, Counter())[form] += 1
+        if key in counts:
+            counts[key] += 1
+            forms[key][form] += 1
+        else:
+            counts[key] = 1
+            first[key] = i
+            forms[key] = Counter((form,))
     # "Data" (a name) and "data" (lemma "datum") are one word.
     written = {f.lower(): k for k in counts for f in forms[k] if f.lower() != k}
     for key in list(counts):
