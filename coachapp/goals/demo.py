@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from coachapp.demo import demo_seeder
 from coachapp.goals.operations import ActionInput, GoalInput, create_goal, save_vision
 from coachapp.models import User
 
 
-def _next(month: int, day: int) -> date:
-    today = date.today()
-    candidate = date(today.year, month, day)
-    return candidate if candidate > today else date(today.year + 1, month, day)
+def _next(month: int, day: int, at_least_days: int = 0) -> date:
+    """The next such date at least ``at_least_days`` away (the demo's paces then read the
+    same whatever the day it is seeded)."""
+    earliest = date.today() + timedelta(days=at_least_days)
+    candidate = date(earliest.year, month, day)
+    return candidate if candidate > earliest else date(earliest.year + 1, month, day)
 
 
 def _goal(user: User, text: str, type_: str, status: str, actions: list[str],
@@ -28,11 +30,13 @@ def seed_plans(users: dict[str, User]) -> None:
     maya = users["maya@example.com"]
     save_vision(maya, "In five years I want to manage an acute medical ward, known for safe "
                 "staffing and for growing new nurses.", "Ward manager", "Staff nurse (Band 5)", 30)
-    year = _next(6, 30).year
+    year = _next(6, 30, at_least_days=200).year  # on track: about a third of the way
     _goal(maya, f"Complete the NHS Mary Seacole leadership programme by June {year}.",
           "growth", "active", ["Ask my manager for study leave", "Enrol for the spring cohort",
                                "Block 3 hours a week for coursework"])
-    _goal(maya, "Mentor 2 newly qualified nurses through their preceptorship this year.",
+    soon = date.today() + timedelta(days=40)  # behind: most of the time gone, half done
+    _goal(maya, f"Mentor 2 newly qualified nurses through their preceptorship by the end of "
+          f"{soon:%B %Y}.",
           "impact", "active", ["Volunteer at the next team meeting", "Agree monthly 1:1s",
                                "Finish the practice assessor course"])
     _goal(maya, "Be more confident.", "skill", "active", ["Speak up in handover"])

@@ -63,9 +63,10 @@ def seed_progress(users: dict[str, User]) -> None:
     db.session.commit()
     confident = next((g for g in goals if g.text.startswith("Be more confident")), None)
     if confident is not None:  # a trait rewritten as a behaviour, with its reason on record
-        year = (start + timedelta(days=STARTED_DAYS_AGO + 150)).year
+        # About 300 days from the start: 40% done a third of the way in reads as on track.
+        by = start + timedelta(days=STARTED_DAYS_AGO + 170)
         update_goal(confident, GoalInput(
-            text=f"Speak up with one idea or concern in 3 handovers a week by March {year}.",
+            text=f"Speak up with one idea or concern in 3 handovers a week by {by:%B %Y}.",
             type=confident.type, horizon=confident.horizon, status="active",
         ), reason="My coach pointed out that confidence is a trait; speaking up is something "
                   "I can count.")
