@@ -139,14 +139,9 @@ def _is_word_rule(pattern: Sequence[Spec]) -> bool:
         for a, v in pattern[0].items())
 
 
-def _hot_positions(pattern: Sequence[Spec]) -> range:
-    """Token positions tested at every start: the first, and the second after an optional one."""
-    return range(2 if pattern[0].get("OP") in ("?", "*") and len(pattern) > 1 else 1)
-
-
 def _first_tokens(pattern: Sequence[Spec]) -> list[int]:
-    """The positions a match's first token can match: up to the first one that must match
-    a token."""
+    """The positions a match's first token can match (tested at every start): up to the
+    first one that must match a token."""
     positions = []
     for position, spec in enumerate(pattern):
         positions.append(position)
@@ -204,7 +199,7 @@ def _add_flags(vocab: Vocab,
             for attr, value in spec.items():
                 key = _flaggable(attr, value)
                 if key is not None:
-                    (hot if position in _hot_positions(pattern) else cold).append(key)
+                    (hot if position in _first_tokens(pattern) else cold).append(key)
     hot = list(dict.fromkeys(hot))
     cold = [k for k in dict.fromkeys(cold) if k not in hot]
     bits = [b for b in range(FIRST_FREE_FLAG, LAST_FLAG + 1) if b not in vocab.lex_attr_getters]
