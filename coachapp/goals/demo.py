@@ -35,8 +35,7 @@ def seed_plans(users: dict[str, User]) -> None:
           "growth", "active", ["Ask my manager for study leave", "Enrol for the spring cohort",
                                "Block 3 hours a week for coursework"])
     soon = date.today() + timedelta(days=40)  # behind: most of the time gone, half done
-    _goal(maya, f"Mentor 2 newly qualified nurses through their preceptorship by the end of "
-          f"{soon:%B %Y}.",
+    _goal(maya, f"Mentor 2 newly qualified nurses through preceptorship by {soon:%B %Y}.",
           "impact", "active", ["Volunteer at the next team meeting", "Agree monthly 1:1s",
                                "Finish the practice assessor course"])
     _goal(maya, "Be more confident.", "skill", "active", ["Speak up in handover"])
